@@ -1,0 +1,133 @@
+// Demo data for a first run and for the end-to-end tests: one account per role, a licensee and a
+// rightsholder organisation, a small repertoire, the participation agreement, a price schedule
+// and the default settings. Accounts go through the real use cases, so they obey the same rules.
+// Run with `tsx --conditions=react-server` (server modules import "server-only").
+import { pathToFileURL } from "node:url";
+
+export const DEMO_PASSWORD = "clearway-demo";
+
+export const DEMO_ACCOUNTS = [
+  { role: "Staff admin", email: "admin@demo.clearway.test", name: "Ada Admin" },
+  { role: "Staff analyst", email: "analyst@demo.clearway.test", name: "Alan Analyst" },
+  { role: "Licensee owner", email: "licensee@demo.clearway.test", name: "Lena Licensee" },
+  { role: "Rightsholder owner", email: "rightsholder@demo.clearway.test", name: "Rita Rightsholder" },
+] as const;
+
+/** ISBN-13 check digit: weights 1,3 alternating, mod 10. */
+function isbn13(first12: string): string {
+  const sum = [...first12].reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
+  return first12 + String((10 - (sum % 10)) % 10);
+}
+
+const DEMO_WORKS = [
+  ["The Cartographer's Daughter", ["Mira Okafor"], "BOOK", 2019],
+  ["A Short History of Tides", ["Jonas Lind"], "BOOK", 2021],
+  ["Soil, Salt and Rain", ["Priya Raman", "Tom Weller"], "BOOK", 2017],
+  ["Notes on Quiet Machines", ["Ines Duarte"], "BOOK", 2023],
+  ["The Glass Orchard", ["Hugo Marsh"], "BOOK", 2015],
+  ["Field Guide to Northern Moths", ["K. Albrecht"], "BOOK", 2020],
+  ["Measuring the Unmeasured", ["Dana Cho"], "BOOK", 2022],
+  ["Letters from the Lighthouse", ["Ruth Evans"], "BOOK", 2012],
+] as const;
+
+export async function seedDemoIfEmpty(databaseUrl: string) {
+  process.env.DATABASE_URL = databaseUrl;
+  const { db } = await import("../src/server/db");
+  const accounts = DEMO_ACCOUNTS.map((a) => ({ role: a.role, email: a.email, password: DEMO_PASSWORD }));
+  if ((await db.user.count()) > 0) return { seeded: false, accounts };
+
+  const { SYSTEM } = await import("../src/server/auth/actor");
+  const { signUp } = await import("../src/server/accounts/sign-up");
+  const { createStaffUser } = await import("../src/server/staff/create-staff-user");
+  const { DEFAULT_SETTINGS } = await import("../src/server/settings/defaults");
+  const [admin, analyst, licensee, rightsholder] = DEMO_ACCOUNTS;
+  const context = { ip: "127.0.0.1" };
+
+  await createStaffUser(SYSTEM, { email: admin.email, name: admin.name, role: "ADMIN", password: DEMO_PASSWORD });
+  await createStaffUser(SYSTEM, { email: analyst.email, name: analyst.name, role: "ANALYST", password: DEMO_PASSWORD });
+  await signUp(
+    { email: licensee.email, name: licensee.name, password: DEMO_PASSWORD, organizationName: "Northwind AI Labs", organizationKind: "LICENSEE" },
+    context,
+  );
+  const rights = await signUp(
+    { email: rightsholder.email, name: rightsholder.name, password: DEMO_PASSWORD, organizationName: "Harbour Lane Press", organizationKind: "RIGHTSHOLDER" },
+    context,
+  );
+
+  await db.$transaction(async (tx) => {
+    const epoch = new Date("2020-01-01T00:00:00Z");
+    await tx.setting.createMany({
+      data: Object.entries(DEFAULT_SETTINGS).map(([key, value]) => ({ key, value, effectiveFrom: epoch, reason: "Initial defaults" })),
+    });
+    await tx.participationAgreement.create({
+      data: {
+        version: "2026-01",
+        title: "Participation agreement for the collective AI training license",
+        body: "The rightsholder authorises the operator to license the enrolled works, non-exclusively, for the AI purposes it permits per work, and to distribute the license fees, less the administrative fee, as royalties.",
+        publishedAt: epoch,
+      },
+    });
+    await tx.rightsholderProfile.update({
+      where: { organizationId: rights.organization.id },
+      data: { legalName: "Harbour Lane Press Ltd", country: "GB", status: "APPROVED", approvedAt: new Date(), isTaxDomestic: false },
+    });
+    await tx.licenseeProfile.updateMany({ data: { legalName: "Northwind AI Labs Inc.", country: "US", industryGroup: "TECHNOLOGY", employeeCount: 120 } });
+    const plan = await tx.plan.create({
+      data: {
+        code: "AITL-ANNUAL",
+        name: "AI Systems Training License",
+        description: "Annual license to use the repertoire for training AI systems used outside the licensee's organisation.",
+      },
+    });
+    await tx.priceSchedule.create({
+      data: {
+        planId: plan.id,
+        effectiveFrom: epoch,
+        smallOrgMaxEmployees: 50,
+        flatBands: { create: [{ maxEmployees: 10, feeCents: 150_000n }, { maxEmployees: 50, feeCents: 450_000n }] },
+        industryRates: {
+          create: [
+            { industryGroup: "TECHNOLOGY", perEmployeeCents: 12_000n },
+            { industryGroup: "FINANCIAL_SERVICES", perEmployeeCents: 11_000n },
+            { industryGroup: "HEALTHCARE_LIFE_SCIENCES", perEmployeeCents: 10_000n },
+            { industryGroup: "MEDIA_PUBLISHING", perEmployeeCents: 8_000n },
+            { industryGroup: "PROFESSIONAL_SERVICES", perEmployeeCents: 9_000n },
+            { industryGroup: "EDUCATION_RESEARCH", perEmployeeCents: 4_000n },
+            { industryGroup: "GOVERNMENT_NONPROFIT", perEmployeeCents: 3_000n },
+            { industryGroup: "OTHER", perEmployeeCents: 7_000n },
+          ],
+        },
+        countryFactors: { create: [{ country: "*", factorBps: 10_000 }, { country: "IN", factorBps: 6_000 }, { country: "BR", factorBps: 7_000 }] },
+      },
+    });
+    for (const [index, [title, contributors, type, year]] of DEMO_WORKS.entries()) {
+      await tx.work.create({
+        data: {
+          rightsholderId: rights.organization.id,
+          title,
+          normalizedTitle: title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim(),
+          contributors: [...contributors],
+          type,
+          language: "en",
+          publicationYear: year,
+          publisher: "Harbour Lane Press",
+          identifiers: { create: [{ type: "ISBN13", value: isbn13(`978190000${String(index).padStart(3, "0")}`) }] },
+        },
+      });
+    }
+  });
+  return { seeded: true, accounts };
+}
+
+// `npm run db:seed`: seeds the database in DATABASE_URL.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error("DATABASE_URL is not set.");
+    process.exit(1);
+  }
+  const result = await seedDemoIfEmpty(url);
+  console.log(result.seeded ? "Seeded demo data." : "The database already has users; nothing seeded.");
+  for (const a of result.accounts) console.log(`  ${a.role.padEnd(20)} ${a.email}  /  ${a.password}`);
+  process.exit(0);
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { OrganizationOverview } from "@/components/members/organization-overview";
+import { Card, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { currentMembership } from "@/server/auth/current-organization";
+import { requirePageActor } from "@/server/auth/page-guards";
+import { can } from "@/server/auth/policies";
+
+export const metadata: Metadata = { title: "Licensee overview" };
+
+export default async function LicenseeHome() {
+  const actor = await requirePageActor("/licensee", can.useLicenseeArea);
+  const membership = currentMembership(actor, "LICENSEE");
+  if (!membership) notFound();
+  return (
+    <>
+      <PageHeader
+        title={`Welcome, ${actor.name.split(" ")[0]}`}
+        description="Your organisation's license for training AI systems used outside your organisation."
+      />
+      <div className="space-y-6">
+        <OrganizationOverview actor={actor} organizationId={membership.organizationId} basePath="/licensee" />
+        <Card>
+          <CardTitle>How the license works</CardTitle>
+          <ol className="list-decimal space-y-2 pl-5 text-sm text-slate-700">
+            <li>Your license fee is set by your organisation&apos;s size, industry and country, for a 12-month term.</li>
+            <li>While the license is active, the enrolled works are covered for the purposes their rightsholders permit: pre-training, fine-tuning and retrieval.</li>
+            <li>Each quarter you report which works you used; the fees, less the operator&apos;s administrative fee, go to those works&apos; rightsholders.</li>
+          </ol>
+        </Card>
+      </div>
+    </>
+  );
+}

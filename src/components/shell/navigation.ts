@@ -1,0 +1,47 @@
+import type { UserActor } from "@/server/auth/actor";
+
+export type NavItem = { href: string; label: string };
+export type NavSection = { title: string; items: NavItem[] };
+
+/** The sections a person sees: one per area they may use. The pages check again on the server. */
+export function navigationFor(actor: UserActor): NavSection[] {
+  const sections: NavSection[] = [];
+  const licensee = actor.memberships.find((m) => m.kind === "LICENSEE");
+  const rightsholder = actor.memberships.find((m) => m.kind === "RIGHTSHOLDER");
+  if (actor.staffRole) {
+    sections.push({
+      title: actor.staffRole === "ADMIN" ? "Staff · Admin" : "Staff · Analyst",
+      items: [
+        { href: "/staff", label: "Overview" },
+        { href: "/staff/outbox", label: "Mail outbox" },
+      ],
+    });
+  }
+  if (licensee) {
+    sections.push({
+      title: licensee.organizationName,
+      items: [
+        { href: "/licensee", label: "Overview" },
+        { href: "/licensee/members", label: "Members" },
+      ],
+    });
+  }
+  if (rightsholder) {
+    sections.push({
+      title: rightsholder.organizationName,
+      items: [
+        { href: "/rightsholder", label: "Overview" },
+        { href: "/rightsholder/members", label: "Members" },
+      ],
+    });
+  }
+  return sections;
+}
+
+/** Where a person lands after signing in. */
+export function homePathFor(actor: UserActor): string {
+  if (actor.staffRole) return "/staff";
+  const first = actor.memberships[0];
+  if (!first) return "/account";
+  return first.kind === "LICENSEE" ? "/licensee" : "/rightsholder";
+}

@@ -1,0 +1,27 @@
+// The actor is who is acting, loaded on the server for every request. Use cases receive it and
+// decide with the policies in ./policies.ts; nothing here trusts client input.
+import type { MembershipRole, OrganizationKind, StaffRole } from "@/generated/prisma/enums";
+
+export type OrgMembership = {
+  organizationId: string;
+  organizationName: string;
+  kind: OrganizationKind;
+  role: MembershipRole;
+};
+
+export type UserActor = {
+  type: "user";
+  userId: string;
+  email: string;
+  name: string;
+  staffRole: StaffRole | null;
+  memberships: OrgMembership[];
+  ip: string | null;
+};
+
+/** Scheduled jobs and webhooks act as the system; audit rows say so. */
+export type SystemActor = { type: "system"; label: string };
+
+export type Actor = UserActor | SystemActor;
+
+export const SYSTEM: SystemActor = { type: "system", label: "system" };

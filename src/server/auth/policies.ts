@@ -1,0 +1,52 @@
+// Who may do what: the one place that answers it. Use cases call `authorize(can.x(actor, …))`
+// before touching data, and their queries also carry the organisation in `where`, so a
+// mistake in one layer is caught by the other.
+import type { OrganizationKind } from "@/generated/prisma/enums";
+import { forbidden } from "../errors";
+import type { Actor, OrgMembership, UserActor } from "./actor";
+
+export function isUser(actor: Actor | null): actor is UserActor {
+  return actor?.type === "user";
+}
+
+export function isStaff(actor: Actor | null): boolean {
+  return isUser(actor) && actor.staffRole !== null;
+}
+
+export function isAdmin(actor: Actor | null): boolean {
+  return isUser(actor) && actor.staffRole === "ADMIN";
+}
+
+export function membershipIn(actor: Actor | null, organizationId: string): OrgMembership | undefined {
+  return isUser(actor) ? actor.memberships.find((m) => m.organizationId === organizationId) : undefined;
+}
+
+export function membershipsOfKind(actor: Actor | null, kind: OrganizationKind): OrgMembership[] {
+  return isUser(actor) ? actor.memberships.filter((m) => m.kind === kind) : [];
+}
+
+export const can = {
+  /** Read an organisation's own data: its members, and staff (read-only views). */
+  readOrganization: (actor: Actor | null, organizationId: string) =>
+    isStaff(actor) || membershipIn(actor, organizationId) !== undefined,
+  /** Invite, remove and change members: the organisation's owners only (staff do not impersonate). */
+  manageMembers: (actor: Actor | null, organizationId: string) =>
+    membershipIn(actor, organizationId)?.role === "OWNER",
+  useLicenseeArea: (actor: Actor | null) => membershipsOfKind(actor, "LICENSEE").length > 0,
+  useRightsholderArea: (actor: Actor | null) => membershipsOfKind(actor, "RIGHTSHOLDER").length > 0,
+  /** Both staff roles read everything. */
+  readStaffArea: (actor: Actor | null) => isStaff(actor),
+  /** Changes and money movement: ADMIN only; ANALYST never. */
+  administer: (actor: Actor | null) => isAdmin(actor) || actor?.type === "system",
+  manageOwnAccount: (actor: Actor | null) => isUser(actor),
+};
+
+/** Throws FORBIDDEN unless `allowed`; the anonymous get UNAUTHENTICATED semantics in pages. */
+export function authorize(allowed: boolean, message?: string): asserts allowed {
+  if (!allowed) throw forbidden(message);
+}
+
+export function requireUser(actor: Actor | null): UserActor {
+  if (!isUser(actor)) throw forbidden("Please sign in first.");
+  return actor;
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { appUrl } from "../env";
+import type { OutgoingMail } from "./outbox";
+
+// Plain-text mails: they read well in every client and in the staff outbox.
+const PRODUCT = "AI Training License";
+
+export function passwordResetMail(to: string, name: string, token: string): OutgoingMail {
+  const link = `${appUrl()}/reset-password/${token}`;
+  return {
+    to,
+    template: "password-reset",
+    subject: `Reset your ${PRODUCT} password`,
+    text: [
+      `Hello ${name},`,
+      "",
+      "Someone (hopefully you) asked to reset the password of your account.",
+      `Choose a new password here within the next hour:`,
+      link,
+      "",
+      "If you did not ask for this, ignore this mail: your password stays as it is.",
+    ].join("\n"),
+  };
+}
+
+export function invitationMail(to: string, inviterName: string, organizationName: string, token: string): OutgoingMail {
+  const link = `${appUrl()}/invite/${token}`;
+  return {
+    to,
+    template: "invitation",
+    subject: `${inviterName} invited you to ${organizationName} on the ${PRODUCT} portal`,
+    text: [
+      "Hello,",
+      "",
+      `${inviterName} invited you to join ${organizationName} on the ${PRODUCT} portal.`,
+      "Accept the invitation within 7 days:",
+      link,
+      "",
+      "If you did not expect this, you can ignore this mail.",
+    ].join("\n"),
+  };
+}
+
+export function welcomeMail(to: string, name: string, organizationName: string): OutgoingMail {
+  return {
+    to,
+    template: "welcome",
+    subject: `Welcome to the ${PRODUCT} portal`,
+    text: [
+      `Hello ${name},`,
+      "",
+      `Your account and the organisation ${organizationName} are ready.`,
+      `Sign in at ${appUrl()}/sign-in`,
+    ].join("\n"),
+  };
+}
