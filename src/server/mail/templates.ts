@@ -3,7 +3,7 @@ import { appUrl } from "../env";
 import type { OutgoingMail } from "./outbox";
 
 // Plain-text mails: they read well in every client and in the staff outbox.
-const PRODUCT = "AI Training License";
+const PRODUCT = "Clearway";
 
 export function passwordResetMail(to: string, name: string, token: string): OutgoingMail {
   const link = `${appUrl()}/reset-password/${token}`;
