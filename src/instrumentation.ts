@@ -1,11 +1,7 @@
-// Next.js calls register() once per server process. With SMTP configured, a light loop delivers
-// the mail outbox; each message is claimed with a conditional update, so several app instances
-// can run it side by side. Without SMTP, mail stays captured in the outbox and nothing runs.
+// Next.js calls register() once per server process: start the in-process job worker
+// (docs/decisions/004-job-queue.md). JOBS_DISABLED=1 turns it off, e.g. for a web-only instance.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.SMTP_URL) return;
-  const { deliverPendingMail } = await import("./server/mail/deliver-pending-mail");
-  const timer = setInterval(() => {
-    deliverPendingMail().catch((error: unknown) => console.error("Mail delivery failed", error));
-  }, 15_000);
-  timer.unref();
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.JOBS_DISABLED === "1") return;
+  const { startWorker } = await import("./server/jobs/start-worker");
+  startWorker();
 }

@@ -40,7 +40,7 @@ export async function createOrganization(kind: OrganizationKind, name = `${kind.
 }
 
 export async function addMember(organizationId: string, role: MembershipRole, user?: { id: string }) {
-  const member = user ?? (await createUser());
+  const member = user ? await db.user.findUniqueOrThrow({ where: { id: user.id } }) : await createUser();
   const membership = await db.membership.create({ data: { organizationId, userId: member.id, role } });
   return { user: member, membership };
 }

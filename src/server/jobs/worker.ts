@@ -1,0 +1,46 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { claimJobs, completeJob, failAbandonedJobs, failJob } from "./queue";
+
+export type JobDefinition<TSchema extends z.ZodType = z.ZodType> = {
+  name: string;
+  payload: TSchema;
+  /** Seconds a claim lasts; a handler running longer may be picked up again, so handlers are idempotent. */
+  leaseSeconds?: number;
+  handle: (payload: z.infer<TSchema>, job: { id: string; attempts: number }) => Promise<void>;
+};
+
+export function defineJob<TSchema extends z.ZodType>(definition: JobDefinition<TSchema>): JobDefinition<TSchema> {
+  return definition;
+}
+
+/**
+ * Claims and runs due jobs of the given definitions until none is left (or `maxJobs` ran).
+ * A payload that fails its schema is a permanent failure: retrying cannot fix it.
+ */
+export async function runDueJobs(definitions: JobDefinition[], options: { workerId?: string; maxJobs?: number } = {}): Promise<number> {
+  const workerId = options.workerId ?? `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const byName = new Map(definitions.map((d) => [d.name, d]));
+  const leaseSeconds = Math.max(...definitions.map((d) => d.leaseSeconds ?? 300));
+  await failAbandonedJobs();
+  let ran = 0;
+  while (ran < (options.maxJobs ?? 100)) {
+    const [job] = await claimJobs(workerId, [...byName.keys()], 1, leaseSeconds);
+    if (!job) break;
+    ran++;
+    const definition = byName.get(job.name)!;
+    const parsed = definition.payload.safeParse(job.payload);
+    if (!parsed.success) {
+      await failJob({ ...job, attempts: job.maxAttempts }, workerId, `Invalid payload: ${parsed.error.message}`);
+      continue;
+    }
+    try {
+      await definition.handle(parsed.data, { id: job.id, attempts: job.attempts });
+      await completeJob(job.id, workerId);
+    } catch (error) {
+      await failJob(job, workerId, error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+  }
+  return ran;
+}
