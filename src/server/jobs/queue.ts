@@ -20,7 +20,7 @@ export async function enqueueJob(tx: DbOrTx, name: string, payload: unknown, opt
     INSERT INTO jobs (id, name, payload, "singletonKey", "runAt", "maxAttempts")
     VALUES (gen_random_uuid(), ${name}, ${JSON.stringify(payload ?? {})}::jsonb, ${options.singletonKey ?? null},
             ${options.runAt ?? new Date()}, ${options.maxAttempts ?? 5})
-    ON CONFLICT ("singletonKey") WHERE "singletonKey" IS NOT NULL AND status IN ('QUEUED', 'RUNNING') DO NOTHING
+    ON CONFLICT ("singletonKey") WHERE "singletonKey" IS NOT NULL AND (status = 'QUEUED' OR status = 'RUNNING') DO NOTHING
     RETURNING id::text`;
   return rows[0]?.id ?? null;
 }
