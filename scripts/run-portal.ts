@@ -21,12 +21,15 @@ const log = (line: string) => console.log(`[portal] ${line}`);
 let server: PostgresServer | undefined;
 let app: ChildProcess | undefined;
 let exiting = false;
+let stopRequested = false;
 
 // Until `next start` runs, a signal stops the database and exits; afterwards it is forwarded to the
 // app, and the database stops once the app has exited.
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
   process.on(signal, () => {
     if (app && app.exitCode === null && app.signalCode === null) {
+      if (!stopRequested) log(`${signal}: stopping the portal...`);
+      stopRequested = true;
       app.kill(signal);
     } else {
       void shutdown(code);
@@ -71,8 +74,8 @@ async function main() {
   log(`Starting the portal on port ${PORT}...`);
   app = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(PORT)], { cwd: ROOT, env, stdio: "inherit" });
   app.on("exit", (code, signal) => {
-    if (!exiting) log(`The portal stopped (${signal ?? `exit code ${code}`}).`);
-    void shutdown(code ?? (signal === "SIGINT" || signal === "SIGTERM" ? 0 : 1));
+    if (!stopRequested) log(`The portal stopped unexpectedly (${signal ?? `exit code ${code}`}).`);
+    void shutdown(stopRequested ? 0 : (code ?? 1));
   });
   await waitForHttp(`http://127.0.0.1:${PORT}/`);
   printBanner(env.NEXTAUTH_URL!, demo.accounts);
@@ -111,11 +114,13 @@ async function waitForHttp(url: string) {
 }
 
 function printBanner(url: string, accounts: { role: string; email: string; password: string }[]) {
+  const roleWidth = Math.max(0, ...accounts.map((a) => a.role.length));
+  const emailWidth = Math.max(0, ...accounts.map((a) => a.email.length));
   const lines = [
     `The portal is running at ${url}`,
     "",
     "Demo sign-ins:",
-    ...accounts.map((a) => `  ${a.role.padEnd(16)} ${a.email.padEnd(36)} ${a.password}`),
+    ...accounts.map((a) => `  ${a.role.padEnd(roleWidth)}  ${a.email.padEnd(emailWidth)}  ${a.password}`),
     "",
     "Press Ctrl+C to stop.",
   ];

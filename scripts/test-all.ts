@@ -31,7 +31,7 @@ async function step(title: string, body: () => Promise<void>) {
     await body();
   } finally {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    timings.push(`  ${title.padEnd(40)} ${seconds.padStart(6)} s`);
+    timings.push(`  ${title.padEnd(52)} ${seconds.padStart(6)} s`);
     console.log(`─── ${title}: ${seconds} s`);
   }
 }
@@ -128,7 +128,7 @@ try {
   console.error(`\nFAILED: ${error instanceof Error ? error.message : String(error)}`);
 }
 await cleanUp();
-console.log(`\nTimings:\n${timings.join("\n")}\n  ${"total".padEnd(40)} ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s`);
+console.log(`\nTimings:\n${timings.join("\n")}\n  ${"total".padEnd(52)} ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s`);
 if (exitCode === 0 && counts.failed > 0) exitCode = 1;
 console.log(`\n${counts.passed} passed, ${counts.failed} failed`);
 process.exit(exitCode);

@@ -28,5 +28,5 @@ if (process.argv[2] === "--child" && import.meta.url === pathToFileURL(process.a
   const { seedDemoIfEmpty } = await import("../../prisma/seed");
   const result = await seedDemoIfEmpty(process.env.DATABASE_URL ?? "");
   // The seed leaves a connection pool open; exit once the result has been delivered.
-  process.send?.(result, () => process.exit(0));
+  process.send?.(result, undefined, undefined, () => process.exit(0));
 }
