@@ -7,11 +7,11 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
-import { createDatabase, withDatabaseName } from "./db/databases";
+import { createDatabase, databaseExists, withDatabaseName } from "./db/databases";
 import { migrateDatabase } from "./db/migrate";
 import { ensureNextBuild } from "./lib/next-build";
 import { seedDemoInChild } from "./lib/seed-demo";
-import { databaseExists, ensurePostgresForApp, type PostgresServer } from "./lib/postgres-server";
+import { ensurePostgresForApp, type PostgresServer } from "./lib/postgres-server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SECRET_FILE = path.join(ROOT, ".data", "nextauth-secret");

@@ -63,17 +63,6 @@ export async function canConnect(url: string, timeoutMs = 2000): Promise<boolean
   }
 }
 
-export async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name]);
-    return (rowCount ?? 0) > 0;
-  } finally {
-    await client.end();
-  }
-}
-
 function embeddedUrl(password: string, port: number): string {
   return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 }
