@@ -14,7 +14,7 @@ test.describe("accounts", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page).toHaveURL(/\/licensee$/);
     await expect(page.getByRole("heading", { name: "Welcome, Omar" })).toBeVisible();
-    await expect(page.getByText("Orbit Models Ltd").first()).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Orbit Models Ltd" })).toBeVisible();
     await snap(page, "licensee-home");
 
     await signOut(page);

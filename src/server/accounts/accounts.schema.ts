@@ -26,7 +26,7 @@ export const ZSignUpInput = z.object({
   organizationName: z
     .string()
     .trim()
-    .min(2, "Enter your organisation's name.")
+    .min(2, "Enter your organisation's full name (at least 2 characters).")
     .max(120, "Use at most 120 characters."),
   organizationKind: ZOrganizationKind,
 });
