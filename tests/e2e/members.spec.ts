@@ -57,7 +57,7 @@ test("account settings show the person's roles", async ({ page }) => {
   await page.getByLabel("Account menu").click();
   await page.getByRole("link", { name: "Account settings" }).click();
   await expect(page.getByRole("heading", { name: "Account settings" })).toBeVisible();
-  await expect(page.getByText("ANALYST")).toBeVisible();
+  await expect(page.getByText("ANALYST", { exact: true })).toBeVisible();
   await snap(page, "account-settings");
 });
 
