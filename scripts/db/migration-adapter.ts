@@ -1,10 +1,12 @@
-// The driver adapter the schema engine talks through. It works around three traps of
+// The driver adapter the schema engine talks through. It works around four traps of
 // @prisma/adapter-pg 7.10 when used for migrations (STACK.md):
 //  1. catalog queries return columns of type OID 18 ("char", e.g. pg_constraint.contype), which
 //     the adapter cannot map: we report them as the engine's Character column type;
 //  2. its connectToShadowDb() creates the shadow database from a connection string that still
 //     points at the main database: we hand the engine our own, freshly created shadow database;
-//  3. its executeScript() splits SQL on every ";" (breaking strings and function bodies): we send
+//  3. the engine does not reset a shadow database it is handed, yet some commands (devDiagnostic)
+//     connect to it twice and replay the migrations each time: we empty its schema on every connect;
+//  4. its executeScript() splits SQL on every ";" (breaking strings and function bodies): we send
 //     the whole script as one simple-protocol query, which PostgreSQL runs as one transaction.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { ColumnTypeEnum } from "@prisma/driver-adapter-utils";
@@ -63,6 +65,17 @@ async function connectWhole(url: string, pools: pg.Pool[]) {
   return adapter;
 }
 
+/** Empties a throw-away shadow database (never called on a real one): migrations replay from scratch. */
+async function resetPublicSchema(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+  } finally {
+    await client.end();
+  }
+}
+
 export class MigrationAdapterFactory {
   readonly provider = "postgres" as const;
   readonly adapterName = "@prisma/adapter-pg";
@@ -77,8 +90,9 @@ export class MigrationAdapterFactory {
     return connectWhole(this.serverUrl, this.pools);
   }
 
-  connectToShadowDb() {
+  async connectToShadowDb() {
     if (!this.shadowUrl) throw new Error("This operation needs a shadow database, and none was provided.");
+    await resetPublicSchema(this.shadowUrl);
     return connectWhole(this.shadowUrl, this.pools);
   }
 
