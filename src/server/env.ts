@@ -8,7 +8,7 @@ const ZEnv = z.object({
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters"),
   NEXTAUTH_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
-  MAIL_FROM: z.string().default("AI Training License <no-reply@license.local>"),
+  MAIL_FROM: z.string().default("Clearway <no-reply@clearway.local>"),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
 });
