@@ -143,5 +143,6 @@ export const INTERNAL_FUNCTIONS = new Set([
   "passwordResetMail",
   "invitationMail",
   "welcomeMail",
+  "staffAccountMail",
   "formValues",
 ]);

@@ -54,3 +54,21 @@ export function welcomeMail(to: string, name: string, organizationName: string):
     ].join("\n"),
   };
 }
+
+export function staffAccountMail(to: string, name: string, role: string, token: string): OutgoingMail {
+  const link = `${appUrl()}/reset-password/${token}`;
+  return {
+    to,
+    template: "staff-account",
+    subject: `Your ${PRODUCT} staff account`,
+    text: [
+      `Hello ${name},`,
+      "",
+      `You now have a ${PRODUCT} staff account with the ${role} role.`,
+      "Choose your password here within the next 24 hours:",
+      link,
+      "",
+      "If the link has expired, use “Forgot your password?” on the sign-in page.",
+    ].join("\n"),
+  };
+}

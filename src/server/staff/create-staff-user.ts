@@ -7,7 +7,7 @@ import { authorize, can } from "../auth/policies";
 import { newToken } from "../auth/tokens";
 import { db } from "../db";
 import { enqueueMail } from "../mail/outbox";
-import { passwordResetMail } from "../mail/templates";
+import { staffAccountMail } from "../mail/templates";
 import { ZCreateStaffUserInput, type TCreateStaffUserInput } from "./staff.schema";
 
 /**
@@ -44,7 +44,7 @@ export async function createStaffUser(actor: Actor | null, rawInput: TCreateStaf
       await tx.passwordResetToken.create({
         data: { userId: user.id, tokenHash: reset.tokenHash, expiresAt: new Date(Date.now() + 24 * 3_600_000) },
       });
-      await enqueueMail(tx, passwordResetMail(user.email, user.name, reset.token));
+      await enqueueMail(tx, staffAccountMail(user.email, user.name, input.role, reset.token));
     }
     return { user, isNew: !before };
   });
