@@ -1,17 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { demoAccount, formError, signIn, signOut, snap, uniqueEmail } from "./helpers";
+import { demoAccount, formError, signIn, signOut, signUp, snap, uniqueEmail } from "./helpers";
 
 test.describe("accounts", () => {
   test("a licensee signs up, lands in the licensee area, signs out and back in", async ({ page }) => {
     const email = uniqueEmail("licensee");
     await page.goto("/sign-up");
     await snap(page, "sign-up");
-    await page.getByText("We train AI systems").click();
-    await page.getByLabel("Organisation name").fill("Orbit Models Ltd");
-    await page.getByLabel("Your name").fill("Omar Okoye");
-    await page.getByLabel("Work email").fill(email);
-    await page.getByLabel("Password").fill("a long enough password");
-    await page.getByRole("button", { name: "Create account" }).click();
+    await signUp(page, { kind: "LICENSEE", organization: "Orbit Models Ltd", name: "Omar Okoye", email, password: "a long enough password" });
     await expect(page).toHaveURL(/\/licensee$/);
     await expect(page.getByRole("heading", { name: "Welcome, Omar" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Orbit Models Ltd" })).toBeVisible();
@@ -27,12 +22,7 @@ test.describe("accounts", () => {
 
   test("a rightsholder signs up on a phone and lands in the rightsholder area @mobile", async ({ page }) => {
     const email = uniqueEmail("rights");
-    await page.goto("/sign-up?kind=RIGHTSHOLDER");
-    await page.getByLabel("Organisation name").fill("Quill & Ink Publishing");
-    await page.getByLabel("Your name").fill("Rosa Quill");
-    await page.getByLabel("Work email").fill(email);
-    await page.getByLabel("Password").fill("a long enough password");
-    await page.getByRole("button", { name: "Create account" }).click();
+    await signUp(page, { kind: "RIGHTSHOLDER", organization: "Quill & Ink Publishing", name: "Rosa Quill", email, password: "a long enough password" });
     await expect(page).toHaveURL(/\/rightsholder$/);
     await expect(page.getByRole("heading", { name: "Welcome, Rosa" })).toBeVisible();
     await snap(page, `rightsholder-home-${test.info().project.name}`);

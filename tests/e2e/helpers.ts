@@ -36,3 +36,13 @@ export async function snap(page: Page, name: string) {
 export function formError(page: Page) {
   return page.getByTestId("form-error");
 }
+
+/** Fills and submits the sign-up form; the kind is preselected through the URL. */
+export async function signUp(page: Page, person: { kind: "LICENSEE" | "RIGHTSHOLDER"; organization: string; name: string; email: string; password: string }) {
+  await page.goto(`/sign-up?kind=${person.kind}`);
+  await page.getByLabel("Organisation name").fill(person.organization);
+  await page.getByLabel("Your name").fill(person.name);
+  await page.getByLabel("Work email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}

@@ -1,14 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { demoAccount, signIn, snap, uniqueEmail } from "./helpers";
+import { demoAccount, signIn, signUp, snap, uniqueEmail } from "./helpers";
 
 test("a person resets a forgotten password through the mailed link", async ({ page, browser }) => {
   const email = uniqueEmail("forgetful");
-  await page.goto("/sign-up?kind=LICENSEE");
-  await page.getByLabel("Organisation name").fill("Forgetful Labs");
-  await page.getByLabel("Your name").fill("Fay Forgetful");
-  await page.getByLabel("Work email").fill(email);
-  await page.getByLabel("Password").fill("the first password");
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUp(page, { kind: "LICENSEE", organization: "Forgetful Labs", name: "Fay Forgetful", email, password: "the first password" });
   await expect(page).toHaveURL(/\/licensee$/);
   await page.context().clearCookies();
 
