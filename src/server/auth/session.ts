@@ -17,5 +17,5 @@ export const getActor = cache(async (): Promise<UserActor | null> => {
 
 export async function requestIp(): Promise<string> {
   const h = await headers();
-  return clientIpFromForwardedFor(h.get("x-forwarded-for") ?? h.get("x-real-ip"));
+  return clientIpFromForwardedFor(h.get("x-forwarded-for"));
 }
