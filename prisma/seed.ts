@@ -3,6 +3,8 @@
 // and the default settings. Accounts go through the real use cases, so they obey the same rules.
 // Run with `tsx --conditions=react-server` (server modules import "server-only").
 import { pathToFileURL } from "node:url";
+import { isbn13CheckDigit } from "../src/lib/identifiers";
+import { normalizeTitle } from "../src/lib/titles";
 
 export const DEMO_PASSWORD = "clearway-demo";
 
@@ -13,10 +15,8 @@ export const DEMO_ACCOUNTS = [
   { role: "Rightsholder owner", email: "rightsholder@demo.clearway.test", name: "Rita Rightsholder" },
 ] as const;
 
-/** ISBN-13 check digit: weights 1,3 alternating, mod 10. */
 function isbn13(first12: string): string {
-  const sum = [...first12].reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
-  return first12 + String((10 - (sum % 10)) % 10);
+  return first12 + isbn13CheckDigit(first12);
 }
 
 const DEMO_WORKS = [
@@ -105,7 +105,7 @@ export async function seedDemoIfEmpty(databaseUrl: string) {
         data: {
           rightsholderId: rights.organization.id,
           title,
-          normalizedTitle: title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim(),
+          normalizedTitle: normalizeTitle(title),
           contributors: [...contributors],
           type,
           language: "en",
