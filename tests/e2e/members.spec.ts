@@ -55,6 +55,10 @@ test("account settings show the person's roles", async ({ page }) => {
   await signIn(page, analyst.email, analyst.password);
   await expect(page.getByText("You can read everything and run reports")).toBeVisible();
   await page.getByLabel("Account menu").click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeHidden();
+  await page.getByLabel("Account menu").click();
   await page.getByRole("link", { name: "Account settings" }).click();
   await expect(page.getByRole("heading", { name: "Account settings" })).toBeVisible();
   await expect(page.getByText("ANALYST", { exact: true })).toBeVisible();

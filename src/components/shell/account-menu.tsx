@@ -2,9 +2,30 @@
 
 import { signOut } from "next-auth/react";
 import Link from "next/link";
+import { useEffect, useRef } from "react";
+
+/** Closes an open <details> menu on a click outside it or on Escape, as people expect of menus. */
+function useDismissable() {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (event: Event) => {
+      const menu = ref.current;
+      if (!menu?.open) return;
+      if (event instanceof KeyboardEvent ? event.key === "Escape" : !menu.contains(event.target as Node)) menu.open = false;
+    };
+    document.addEventListener("pointerdown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("pointerdown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, []);
+  return ref;
+}
 
 /** The account menu: who is signed in, their settings, and sign-out. A <details> works without JS. */
 export function AccountMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
+  const ref = useDismissable();
   const initials = name
     .split(/\s+/)
     .map((part) => part[0])
@@ -12,7 +33,7 @@ export function AccountMenu({ name, email, roleLabel }: { name: string; email: s
     .slice(0, 2)
     .toUpperCase();
   return (
-    <details className="group relative">
+    <details ref={ref} className="group relative">
       <summary
         className="flex cursor-pointer list-none items-center gap-2 rounded-full p-1 pr-3 text-sm hover:bg-slate-100 [&::-webkit-details-marker]:hidden"
         aria-label="Account menu"
@@ -26,7 +47,7 @@ export function AccountMenu({ name, email, roleLabel }: { name: string; email: s
           <p className="truncate text-xs text-slate-500">{email}</p>
           <p className="mt-1 text-xs text-slate-500">{roleLabel}</p>
         </div>
-        <Link href="/account" className="mt-1 block rounded-lg px-3 py-2 text-sm text-slate-700 hover:bg-slate-50">
+        <Link href="/account" onClick={() => ref.current?.removeAttribute("open")} className="mt-1 block rounded-lg px-3 py-2 text-sm text-slate-700 hover:bg-slate-50">
           Account settings
         </Link>
         <button
