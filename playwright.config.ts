@@ -60,6 +60,7 @@ export default defineConfig({
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production-use",
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(PORT),
+      ...(process.env.STRIPE_DOUBLE_URL ? { STRIPE_DOUBLE_URL: process.env.STRIPE_DOUBLE_URL } : {}),
     },
   },
 });

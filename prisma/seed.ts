@@ -2,8 +2,9 @@
 // rightsholder organisation, a small repertoire, the participation agreement, a price schedule
 // and the default settings. Accounts go through the real use cases, so they obey the same rules.
 // Run with `tsx --conditions=react-server` (server modules import "server-only").
+import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
-import { isbn13CheckDigit } from "../src/lib/identifiers";
+import { isbn13CheckDigit, issnCheckDigit } from "../src/lib/identifiers";
 import { normalizeTitle } from "../src/lib/titles";
 
 export const DEMO_PASSWORD = "clearway-demo";
@@ -53,6 +54,11 @@ export async function seedDemoIfEmpty(databaseUrl: string) {
     { email: rightsholder.email, name: rightsholder.name, password: DEMO_PASSWORD, organizationName: "Harbour Lane Press", organizationKind: "RIGHTSHOLDER" },
     context,
   );
+  // Meridian Academic's owner (not a demo sign-in: the password is random) for its pending review.
+  const meridian = await signUp(
+    { email: "alex.moreno@meridian.example", name: "Alex Moreno", password: randomBytes(18).toString("base64url"), organizationName: "Meridian Academic", organizationKind: "RIGHTSHOLDER" },
+    context,
+  );
 
   await db.$transaction(async (tx) => {
     const epoch = new Date("2020-01-01T00:00:00Z");
@@ -67,9 +73,26 @@ export async function seedDemoIfEmpty(databaseUrl: string) {
         publishedAt: epoch,
       },
     });
+    const agreement = await tx.participationAgreement.findUniqueOrThrow({ where: { version: "2026-01" } });
+    // A complete, approved participant: agreement accepted, profile, payout account, W-8BEN-E.
+    await tx.agreementAcceptance.create({ data: { organizationId: rights.organization.id, agreementId: agreement.id, userId: rights.user.id, ip: "127.0.0.1" } });
     await tx.rightsholderProfile.update({
       where: { organizationId: rights.organization.id },
-      data: { legalName: "Harbour Lane Press Ltd", country: "GB", status: "APPROVED", approvedAt: new Date(), isTaxDomestic: false },
+      data: {
+        legalName: "Harbour Lane Press Ltd", country: "GB", status: "APPROVED", submittedAt: new Date(), approvedAt: new Date(), isTaxDomestic: false,
+        stripeAccountId: "acct_demoHarbourLanePress", payoutsEnabled: true,
+        taxFormType: "W8BEN_E", taxFormSignedOn: new Date("2026-01-15T00:00:00Z"), taxFormValid: true,
+      },
+    });
+    // One more rightsholder, complete and waiting for review, so the staff queue has work in it.
+    await tx.agreementAcceptance.create({ data: { organizationId: meridian.organization.id, agreementId: agreement.id, userId: meridian.user.id, ip: "127.0.0.1" } });
+    await tx.rightsholderProfile.update({
+      where: { organizationId: meridian.organization.id },
+      data: {
+        legalName: "Meridian Academic Publishing Inc.", country: "US", contactName: "Dr. Alex Moreno", contactEmail: "rights@meridian.example",
+        status: "PENDING_APPROVAL", submittedAt: new Date(), isTaxDomestic: true, stripeAccountId: "acct_demoMeridianAcademic", payoutsEnabled: true,
+        taxFormType: "W9", taxFormSignedOn: new Date("2026-03-02T00:00:00Z"), taxFormValid: true,
+      },
     });
     await tx.licenseeProfile.updateMany({ data: { legalName: "Northwind AI Labs Inc.", country: "US", industryGroup: "TECHNOLOGY", employeeCount: 120 } });
     const plan = await tx.plan.create({
@@ -116,7 +139,81 @@ export async function seedDemoIfEmpty(databaseUrl: string) {
       });
     }
   });
+  await seedWorkVariety({ userId: rights.user.id, organizationId: rights.organization.id });
+  await seedDispute(isbn13("978190000004"));
   return { seeded: true, accounts };
+}
+
+function daysFromNow(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * More kinds of works for the works pages: a journal (ISSN), an article (DOI), a news page (URL),
+ * narrower purposes, a scheduled exclusion, and a work co-owned 60/40 with a second approved
+ * rightsholder. Enrolled through the real use cases as the demo rightsholder, so each has a history.
+ */
+async function seedWorkVariety(rightsholder: { userId: string; organizationId: string }) {
+  const { db } = await import("../src/server/db");
+  const { loadUserActor } = await import("../src/server/auth/load-actor");
+  const { createWork } = await import("../src/server/works/create-work");
+  const { setCoOwners } = await import("../src/server/works/set-co-owners");
+  const partner = await db.organization.create({
+    data: {
+      kind: "RIGHTSHOLDER",
+      name: "Fernhill Editions",
+      rightsholderProfile: { create: { legalName: "Fernhill Editions SARL", country: "FR", status: "APPROVED", approvedAt: new Date() } },
+    },
+  });
+  const user = await db.user.findUniqueOrThrow({ where: { id: rightsholder.userId }, select: { sessionVersion: true } });
+  const actor = await loadUserActor(rightsholder.userId, user.sessionVersion, "127.0.0.1");
+  if (!actor) throw new Error("The demo rightsholder cannot act");
+  const works = [
+    { title: "Northern Coastal Studies", type: "JOURNAL", language: "en", publicationYear: 2018, publisher: "Harbour Lane Press",
+      identifiers: [`2049-363${issnCheckDigit("2049363")}`], contributors: ["Editorial board"] },
+    { title: "Tidal Patterns in Estuarine Sediments", type: "JOURNAL_ARTICLE", language: "en", publicationYear: 2022, publisher: "Harbour Lane Press",
+      identifiers: ["10.5555/hlp.ncs.2022.0147"], contributors: ["Jonas Lind", "Mei Tanaka"], purposes: ["TRAIN", "FINE_TUNE"] },
+    { title: "Harbour Lane Dispatch: Autumn Notes", type: "NEWS", language: "en", publicationYear: 2025,
+      identifiers: ["https://harbourlane.example/dispatch/autumn-notes"], contributors: ["Ruth Evans"], purposes: ["RAG"] },
+    { title: "The Salt Road", type: "BOOK", language: "en", publicationYear: 2016, publisher: "Harbour Lane Press",
+      identifiers: [isbn13("978190000100")], contributors: ["Hugo Marsh"], excludedFrom: daysFromNow(45) },
+    { title: "Les Marées d'hiver", type: "BOOK", language: "fr", publisher: "Harbour Lane Press",
+      identifiers: [isbn13("978190000101")], contributors: ["Claire Dubois"] },
+  ];
+  for (const work of works) await createWork(actor, { organizationId: rightsholder.organizationId, work });
+  const coOwned = await createWork(actor, {
+    organizationId: rightsholder.organizationId,
+    work: { title: "Atlas of Small Harbours", type: "BOOK", language: "en", publicationYear: 2024, publisher: "Harbour Lane Press",
+      identifiers: [isbn13("978190000102")], contributors: ["Priya Raman", "Léa Fournier"] },
+  });
+  await setCoOwners(actor, {
+    workId: coOwned.workId,
+    owners: [{ organizationId: rightsholder.organizationId, share: "60" }, { organizationId: partner.id, share: "40" }],
+  });
+}
+
+/**
+ * An open enrollment dispute for the disputes pages: another rightsholder, Lantern Books, enrolls
+ * "The Glass Orchard" with the ISBN Harbour Lane Press already holds.
+ */
+async function seedDispute(heldIsbn: string) {
+  const { db } = await import("../src/server/db");
+  const { SYSTEM } = await import("../src/server/auth/actor");
+  const { withPgTransaction } = await import("../src/server/pg");
+  const { mergeWorks } = await import("../src/server/works/merge-works");
+  const { parseWork } = await import("../src/lib/works/work-input");
+  const lantern = await db.organization.create({
+    data: {
+      kind: "RIGHTSHOLDER",
+      name: "Lantern Books",
+      rightsholderProfile: { create: { legalName: "Lantern Books Ltd", country: "GB", contactName: "Sam Reed", contactEmail: "rights@lantern.example", status: "APPROVED", approvedAt: new Date() } },
+    },
+  });
+  const parsed = parseWork({ title: "The Glass Orchard", contributors: ["Hugo Marsh"], type: "BOOK", publicationYear: "2015", language: "en", publisher: "Lantern Books", identifiers: [heldIsbn] });
+  if (!parsed.ok) throw new Error("The seeded disputed work is invalid");
+  await withPgTransaction((client) =>
+    mergeWorks(client, { organizationId: lantern.id, actor: SYSTEM, source: { kind: "form" }, rows: [{ ref: 1, work: parsed.work }], today: new Date().toISOString().slice(0, 10) }),
+  );
 }
 
 // `npm run db:seed`: seeds the database in DATABASE_URL.

@@ -2,6 +2,9 @@
 //   lint → typecheck → migration check → unit/integration tests (Vitest) → end-to-end (Playwright).
 // Ends with one line "N passed, M failed" (tests counted from Vitest's and Playwright's JSON
 // reports in test-results/) and a non-zero exit code on any failure.
+//
+// While working on one area: `E2E_ONLY=1 npm test -- tests/e2e/works.spec.ts` skips straight to the
+// end-to-end step (fresh database, build when out of date) and passes the arguments to Playwright.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -11,6 +14,7 @@ import { migrateDatabase } from "./db/migrate";
 import { ensureNextBuild } from "./lib/next-build";
 import { ensurePostgresForTests, type PostgresServer } from "./lib/postgres-server";
 import { seedDemoInChild } from "./lib/seed-demo";
+import { startStripeDouble, type StripeDouble } from "./stripe-double/server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const RESULTS = path.join(ROOT, "test-results");
@@ -18,11 +22,14 @@ const VITEST_JSON = path.join(RESULTS, "vitest.json");
 const PLAYWRIGHT_JSON = path.join(RESULTS, "playwright.json");
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const CI = process.env.CI === "true" || process.env.CI === "1";
+const E2E_ONLY = process.env.E2E_ONLY === "1";
+const PLAYWRIGHT_ARGS = process.argv.slice(2);
 
 const counts = { passed: 0, failed: 0 };
 const timings: string[] = [];
 let server: PostgresServer | undefined;
 let e2eDatabase: string | undefined;
+let stripeDouble: StripeDouble | undefined;
 
 async function step(title: string, body: () => Promise<void>) {
   console.log(`\n━━━ ${title} ${"━".repeat(Math.max(3, 72 - title.length))}`);
@@ -67,6 +74,11 @@ async function main() {
   fs.rmSync(PLAYWRIGHT_JSON, { force: true });
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
+  if (!E2E_ONLY) await checksAndUnitTests(baseEnv);
+  await endToEnd(baseEnv);
+}
+
+async function checksAndUnitTests(baseEnv: NodeJS.ProcessEnv) {
   await step("Lint (eslint .)", () => run("npm", ["run", "--silent", "lint"], baseEnv));
   await step("Typecheck (tsc --noEmit)", () => run(bin("tsc"), ["--noEmit"], baseEnv));
 
@@ -88,6 +100,9 @@ async function main() {
     }
   });
 
+}
+
+async function endToEnd(baseEnv: NodeJS.ProcessEnv) {
   const e2eEnv: NodeJS.ProcessEnv = { ...baseEnv, PORT: String(E2E_PORT), NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
     NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url") };
   await step("End-to-end database (create, migrate, seed)", async () => {
@@ -99,11 +114,14 @@ async function main() {
     await seedDemoInChild(url);
     Object.assign(e2eEnv, { DATABASE_URL: url, E2E_DATABASE_URL: url });
   });
+  // The app under test talks to the local Stripe test double, started here for the whole step.
+  stripeDouble = await startStripeDouble();
+  Object.assign(e2eEnv, { STRIPE_DOUBLE_URL: stripeDouble.url, STRIPE_SECRET_KEY: "" });
   await step(`Build (next build${CI ? ", always in CI" : ", when out of date"})`, () =>
     ensureNextBuild({ env: { ...e2eEnv, NODE_ENV: "production" }, force: CI }));
   await step("End-to-end tests (playwright test)", async () => {
     try {
-      await run(bin("playwright"), ["test"], e2eEnv);
+      await run(bin("playwright"), ["test", ...PLAYWRIGHT_ARGS], e2eEnv);
     } finally {
       const report = readJson(PLAYWRIGHT_JSON) as { stats?: { expected?: number; flaky?: number; unexpected?: number } } | undefined;
       counts.passed += (report?.stats?.expected ?? 0) + (report?.stats?.flaky ?? 0);
@@ -113,6 +131,7 @@ async function main() {
 }
 
 async function cleanUp() {
+  await stripeDouble?.close();
   if (server && e2eDatabase && process.env.KEEP_TEST_DB !== "1") {
     await dropDatabase(server.adminUrl, e2eDatabase).catch((error: unknown) => console.error(`Could not drop ${e2eDatabase}: ${error}`));
   }

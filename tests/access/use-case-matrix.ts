@@ -1,80 +1,25 @@
 // Who may call each use case that takes an actor. `allowed` lists the actor keys that must get
 // past the access check; every other key must be refused (FORBIDDEN, or NOT_FOUND for another
-// organisation's ids). The target is always the licensee organisation of the world, so
-// "otherLicenseeOwner" proves that another organisation is refused.
-import type { Actor } from "@/server/auth/actor";
-import { changePassword } from "@/server/accounts/change-password";
-import { updateProfile } from "@/server/accounts/update-profile";
-import { db } from "@/server/db";
-import { getOutboxMessage, listOutbox } from "@/server/mail/outbox.queries";
-import { changeMemberRole } from "@/server/organizations/change-member-role";
-import { inviteMember } from "@/server/organizations/invite-member";
-import { getOrganizationSummary, listMembers, listOpenInvitations } from "@/server/organizations/members.queries";
-import { removeMember } from "@/server/organizations/remove-member";
-import { revokeInvitation } from "@/server/organizations/revoke-invitation";
-import { createStaffUser } from "@/server/staff/create-staff-user";
-import { getStaffOverview } from "@/server/staff/dashboard.queries";
-import { addMember, uniqueEmail } from "../factories";
-import { SIGNED_IN, STAFF, type ActorKey, type World } from "./world";
+// organisation's ids). Each domain keeps its entries in tests/access/matrix/<domain>.ts; entries
+// aimed at an organisation use the world's licensee or rightsholder, so "otherLicenseeOwner" and
+// "otherRightsholderOwner" prove that another organisation is refused.
+import { API_KEYS_INTERNAL, API_KEYS_MATRIX, API_KEYS_PUBLIC } from "./matrix/api-keys";
+import { DISPUTES_INTERNAL, DISPUTES_MATRIX, DISPUTES_PUBLIC } from "./matrix/disputes";
+import { FOUNDATION_INTERNAL, FOUNDATION_MATRIX, FOUNDATION_PUBLIC } from "./matrix/foundation";
+import { IMPORTS_INTERNAL, IMPORTS_MATRIX, IMPORTS_PUBLIC } from "./matrix/imports";
+import { PARTICIPATION_INTERNAL, PARTICIPATION_MATRIX, PARTICIPATION_PUBLIC } from "./matrix/participation";
+import type { MatrixEntry } from "./matrix/types";
+import { WORKS_INTERNAL, WORKS_MATRIX, WORKS_PUBLIC } from "./matrix/works";
 
-export type MatrixEntry = {
-  allowed: ActorKey[];
-  run: (actor: Actor | null, world: World) => Promise<unknown>;
-};
-
-const LICENSEE_MEMBERS_AND_STAFF: ActorKey[] = ["licenseeOwner", "licenseeMember", ...STAFF];
+export type { MatrixEntry };
 
 export const USE_CASE_MATRIX: Record<string, MatrixEntry> = {
-  changePassword: {
-    allowed: SIGNED_IN,
-    // A wrong current password fails validation only after the access check passed.
-    run: (actor) => changePassword(actor, { currentPassword: "not it", newPassword: "x".repeat(12), confirmPassword: "x".repeat(12) }),
-  },
-  updateProfile: { allowed: SIGNED_IN, run: (actor) => updateProfile(actor, { name: "Renamed Person" }) },
-  inviteMember: {
-    allowed: ["licenseeOwner"],
-    run: (actor, w) => inviteMember(actor, { organizationId: w.licensee.organization.id, email: uniqueEmail("matrix"), role: "MEMBER" }),
-  },
-  revokeInvitation: {
-    allowed: ["licenseeOwner"],
-    run: async (actor, w) => {
-      const invitation = await db.invitation.create({
-        data: {
-          organizationId: w.licensee.organization.id,
-          email: uniqueEmail("matrix"),
-          role: "MEMBER",
-          tokenHash: `matrix-${crypto.randomUUID()}`,
-          invitedById: w.licensee.owner.user.id,
-          expiresAt: new Date(Date.now() + 86_400_000),
-        },
-      });
-      return revokeInvitation(actor, { organizationId: w.licensee.organization.id, invitationId: invitation.id });
-    },
-  },
-  changeMemberRole: {
-    allowed: ["licenseeOwner"],
-    run: async (actor, w) => {
-      const { membership } = await addMember(w.licensee.organization.id, "MEMBER");
-      return changeMemberRole(actor, { organizationId: w.licensee.organization.id, membershipId: membership.id, role: "OWNER" });
-    },
-  },
-  removeMember: {
-    allowed: ["licenseeOwner"],
-    run: async (actor, w) => {
-      const { membership } = await addMember(w.licensee.organization.id, "MEMBER");
-      return removeMember(actor, { organizationId: w.licensee.organization.id, membershipId: membership.id });
-    },
-  },
-  listMembers: { allowed: LICENSEE_MEMBERS_AND_STAFF, run: (actor, w) => listMembers(actor, w.licensee.organization.id) },
-  listOpenInvitations: { allowed: LICENSEE_MEMBERS_AND_STAFF, run: (actor, w) => listOpenInvitations(actor, w.licensee.organization.id) },
-  getOrganizationSummary: { allowed: LICENSEE_MEMBERS_AND_STAFF, run: (actor, w) => getOrganizationSummary(actor, w.licensee.organization.id) },
-  createStaffUser: {
-    allowed: ["admin"],
-    run: (actor) => createStaffUser(actor, { email: uniqueEmail("staff"), name: "New Staff", role: "ANALYST", password: "a staff password" }),
-  },
-  listOutbox: { allowed: STAFF, run: (actor) => listOutbox(actor, {}) },
-  getOutboxMessage: { allowed: STAFF, run: (actor) => getOutboxMessage(actor, crypto.randomUUID()) },
-  getStaffOverview: { allowed: STAFF, run: (actor) => getStaffOverview(actor) },
+  ...FOUNDATION_MATRIX,
+  ...WORKS_MATRIX,
+  ...DISPUTES_MATRIX,
+  ...PARTICIPATION_MATRIX,
+  ...API_KEYS_MATRIX,
+  ...IMPORTS_MATRIX,
 };
 
 /**
@@ -82,67 +27,20 @@ export const USE_CASE_MATRIX: Record<string, MatrixEntry> = {
  * from src/server must be in the matrix above or in one of these lists, or the test fails.
  */
 export const PUBLIC_USE_CASES: Record<string, string> = {
-  signUp: "anyone may create an account and organisation",
-  requestPasswordReset: "answers the same whether or not the email exists",
-  resetPassword: "gated by the emailed single-use token",
-  findUsableResetToken: "gated by the emailed token",
-  signInWithPassword: "the credentials check itself, throttled per email and IP",
-  acceptInvitation: "gated by the emailed token and the invited email (members.test.ts covers a stranger and an existing account)",
-  findOpenInvitation: "gated by the emailed token",
+  ...FOUNDATION_PUBLIC,
+  ...WORKS_PUBLIC,
+  ...DISPUTES_PUBLIC,
+  ...PARTICIPATION_PUBLIC,
+  ...API_KEYS_PUBLIC,
+  ...IMPORTS_PUBLIC,
 };
 
 /** Building blocks called only from inside use cases, jobs or the request plumbing. */
 export const INTERNAL_FUNCTIONS = new Set([
-  "writeAudit",
-  "enqueueMail",
-  "deliverPendingMail",
-  "loadUserActor",
-  "blockedUntil",
-  "recordFailure",
-  "clearFailures",
-  "hashPassword",
-  "verifyPassword",
-  "dummyPasswordHash",
-  "assertOwnerRemains",
-  "requirePageActor",
-  "requestIp",
-  "handleForm",
-  "runAction",
-  "enqueueJob",
-  "claimJobs",
-  "completeJob",
-  "retryDelaySeconds",
-  "failJob",
-  "failAbandonedJobs",
-  "reportProgress",
-  "enqueueDueSchedules",
-  "defineJob",
-  "runDueJobs",
-  "schedules",
-  "startWorker",
-  "parseCron",
-  "nextCronTime",
-  "currentMembership",
-  "clientIpFromForwardedFor",
-  "clientIpFromHeaderRecord",
-  "newToken",
-  "hashToken",
-  "env",
-  "appUrl",
-  "forbidden",
-  "notFound",
-  "validation",
-  "isAppError",
-  "isUser",
-  "isStaff",
-  "isAdmin",
-  "membershipIn",
-  "membershipsOfKind",
-  "authorize",
-  "requireUser",
-  "passwordResetMail",
-  "invitationMail",
-  "welcomeMail",
-  "staffAccountMail",
-  "formValues",
+  ...FOUNDATION_INTERNAL,
+  ...WORKS_INTERNAL,
+  ...DISPUTES_INTERNAL,
+  ...PARTICIPATION_INTERNAL,
+  ...API_KEYS_INTERNAL,
+  ...IMPORTS_INTERNAL,
 ]);

@@ -9,6 +9,7 @@ export const ACTOR_KEYS = [
   "otherLicenseeOwner",
   "rightsholderOwner",
   "rightsholderMember",
+  "otherRightsholderOwner",
   "admin",
   "analyst",
 ] as const;
@@ -20,6 +21,7 @@ export async function createWorld() {
   const licensee = await createOrganizationWithPeople("LICENSEE");
   const otherLicensee = await createOrganizationWithPeople("LICENSEE");
   const rightsholder = await createOrganizationWithPeople("RIGHTSHOLDER");
+  const otherRightsholder = await createOrganizationWithPeople("RIGHTSHOLDER");
   const actors: Record<ActorKey, UserActor | null> = {
     anonymous: null,
     licenseeOwner: licensee.owner.actor,
@@ -27,10 +29,11 @@ export async function createWorld() {
     otherLicenseeOwner: otherLicensee.owner.actor,
     rightsholderOwner: rightsholder.owner.actor,
     rightsholderMember: rightsholder.member.actor,
+    otherRightsholderOwner: otherRightsholder.owner.actor,
     admin: await createStaffActor("ADMIN"),
     analyst: await createStaffActor("ANALYST"),
   };
-  return { licensee, otherLicensee, rightsholder, actors };
+  return { licensee, otherLicensee, rightsholder, otherRightsholder, actors };
 }
 
 export const SIGNED_IN: ActorKey[] = ACTOR_KEYS.filter((k) => k !== "anonymous");

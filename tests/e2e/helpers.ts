@@ -29,6 +29,8 @@ export async function signOut(page: Page) {
 
 /** A screenshot a person can open, kept under test-results/screenshots. */
 export async function snap(page: Page, name: string) {
+  // From the top, so the sticky header is drawn once, where it belongs.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
 

@@ -3,35 +3,28 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { demoAccount, signIn, type DemoRole } from "./helpers";
+import { demoAccount, signIn } from "./helpers";
+import { API_KEYS_EXPECTATIONS, API_KEYS_PAGES } from "./page-matrix/api-keys";
+import { DISPUTES_EXPECTATIONS, DISPUTES_PAGES } from "./page-matrix/disputes";
+import { FOUNDATION_EXPECTATIONS, FOUNDATION_PAGES } from "./page-matrix/foundation";
+import { IMPORTS_EXPECTATIONS, IMPORTS_PAGES } from "./page-matrix/imports";
+import { PARTICIPATION_EXPECTATIONS, PARTICIPATION_PAGES } from "./page-matrix/participation";
+import { EVERYONE, type PageExpectations, type PageTable } from "./page-matrix/types";
+import { WORKS_PAGES } from "./page-matrix/works";
 
-type Who = "anonymous" | DemoRole;
-const EVERYONE: Who[] = ["anonymous", "Staff admin", "Staff analyst", "Licensee owner", "Rightsholder owner"];
-const SIGNED_IN: Who[] = EVERYONE.filter((w) => w !== "anonymous");
-const STAFF: Who[] = ["Staff admin", "Staff analyst"];
-
-/** route pattern → [a concrete path to request, who may open it]. Others get sign-in or 403. */
-const PAGES: Record<string, [string, Who[]]> = {
-  "/": ["/", EVERYONE],
-  "/sign-in": ["/sign-in", EVERYONE],
-  "/sign-up": ["/sign-up", EVERYONE],
-  "/forgot-password": ["/forgot-password", EVERYONE],
-  "/reset-password/[token]": ["/reset-password/not-a-real-token", EVERYONE],
-  "/invite/[token]": ["/invite/not-a-real-token", EVERYONE],
-  "/home": ["/home", SIGNED_IN],
-  "/account": ["/account", SIGNED_IN],
-  "/licensee": ["/licensee", ["Licensee owner"]],
-  "/licensee/members": ["/licensee/members", ["Licensee owner"]],
-  "/rightsholder": ["/rightsholder", ["Rightsholder owner"]],
-  "/rightsholder/members": ["/rightsholder/members", ["Rightsholder owner"]],
-  "/staff": ["/staff", STAFF],
-  "/staff/outbox": ["/staff/outbox", STAFF],
-  "/staff/outbox/[id]": ["/staff/outbox/00000000-0000-7000-8000-000000000000", STAFF],
+const PAGES: PageTable = {
+  ...FOUNDATION_PAGES,
+  ...API_KEYS_PAGES,
+  ...WORKS_PAGES,
+  ...DISPUTES_PAGES,
+  ...PARTICIPATION_PAGES,
+  ...IMPORTS_PAGES,
 };
 
+const EXPECTATIONS: PageExpectations[] = [FOUNDATION_EXPECTATIONS, API_KEYS_EXPECTATIONS, DISPUTES_EXPECTATIONS, PARTICIPATION_EXPECTATIONS, IMPORTS_EXPECTATIONS];
 /** Pages that answer 404 for an unknown id even when allowed; pages that redirect when allowed. */
-const NOT_FOUND_WHEN_ALLOWED = new Set(["/staff/outbox/[id]"]);
-const REDIRECTS_WHEN_ALLOWED = new Set(["/home", "/sign-in", "/sign-up"]);
+const NOT_FOUND_WHEN_ALLOWED = new Set(EXPECTATIONS.flatMap((e) => e.notFoundWhenAllowed ?? []));
+const REDIRECTS_WHEN_ALLOWED = new Set(EXPECTATIONS.flatMap((e) => e.redirectsWhenAllowed ?? []));
 
 function discoverPages(dir: string, prefix = ""): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -4,3 +4,5 @@ import { inject } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.TEST_ADMIN_DATABASE_URL = inject("adminDatabaseUrl");
+process.env.STRIPE_DOUBLE_URL = inject("stripeDoubleUrl");
+delete process.env.STRIPE_SECRET_KEY;

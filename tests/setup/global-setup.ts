@@ -7,11 +7,13 @@ import type { TestProject } from "vitest/node";
 import { createDatabase, dropDatabase, withDatabaseName } from "../../scripts/db/databases";
 import { migrateDatabase } from "../../scripts/db/migrate";
 import { ensurePostgresForTests } from "../../scripts/lib/postgres-server";
+import { startStripeDouble } from "../../scripts/stripe-double/server";
 
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
     adminDatabaseUrl: string;
+    stripeDoubleUrl: string;
   }
 }
 
@@ -34,8 +36,13 @@ export default async function setup(project: TestProject) {
   process.env.TEST_ADMIN_DATABASE_URL = server.adminUrl;
   project.provide("databaseUrl", databaseUrl);
   project.provide("adminDatabaseUrl", server.adminUrl);
+  // Stripe's SDK talks to the local test double (never the network) unless a test says otherwise.
+  const stripeDouble = await startStripeDouble();
+  process.env.STRIPE_DOUBLE_URL = stripeDouble.url;
+  project.provide("stripeDoubleUrl", stripeDouble.url);
 
   return async () => {
+    await stripeDouble.close();
     if (process.env.KEEP_TEST_DB === "1") {
       console.log(`[test db] Kept ${name} (KEEP_TEST_DB=1): ${databaseUrl}`);
     } else {

@@ -13,6 +13,8 @@ export function navigationFor(actor: UserActor): NavSection[] {
       title: actor.staffRole === "ADMIN" ? "Staff · Admin" : "Staff · Analyst",
       items: [
         { href: "/staff", label: "Overview" },
+        { href: "/staff/rightsholders", label: "Rightsholders" },
+        { href: "/staff/disputes", label: "Disputes" },
         { href: "/staff/outbox", label: "Mail outbox" },
       ],
     });
@@ -23,6 +25,7 @@ export function navigationFor(actor: UserActor): NavSection[] {
       items: [
         { href: "/licensee", label: "Overview" },
         { href: "/licensee/members", label: "Members" },
+        { href: "/licensee/api-keys", label: "API keys" },
       ],
     });
   }
@@ -31,7 +34,12 @@ export function navigationFor(actor: UserActor): NavSection[] {
       title: rightsholder.organizationName,
       items: [
         { href: "/rightsholder", label: "Overview" },
+        { href: "/rightsholder/works", label: "Works" },
+        { href: "/rightsholder/imports", label: "Imports" },
+        { href: "/rightsholder/disputes", label: "Disputes" },
+        { href: "/rightsholder/participation", label: "Participation" },
         { href: "/rightsholder/members", label: "Members" },
+        { href: "/rightsholder/api-keys", label: "API keys" },
       ],
     });
   }

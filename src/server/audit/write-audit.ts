@@ -22,6 +22,17 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   ) as Prisma.InputJsonValue;
 }
 
+/** Who an audit row names, for writers that insert audit rows in bulk with SQL. */
+export function auditActorColumns(actor: Actor | null, ip: string | null = null) {
+  return {
+    actorUserId: actor?.type === "user" ? actor.userId : null,
+    actorKind: actor === null ? "anonymous"
+      : actor.type === "user" ? (actor.staffRole ? "staff" : "user")
+        : actor.type === "apiKey" ? "api-key" : actor.label,
+    ip: actor?.type === "user" || actor?.type === "apiKey" ? actor.ip : ip,
+  };
+}
+
 /**
  * Writes one audit row. Call it with the transaction that makes the change, so the change and
  * its record commit or roll back together. Never pass secrets (password hashes, tokens).
@@ -29,15 +40,14 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
 export async function writeAudit(tx: DbOrTx, actor: Actor | null, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({
     data: {
-      actorUserId: actor?.type === "user" ? actor.userId : null,
-      actorKind: actor === null ? "anonymous" : actor.type === "user" ? (actor.staffRole ? "staff" : "user") : actor.label,
-      ip: actor?.type === "user" ? actor.ip : (entry.ip ?? null),
+      ...auditActorColumns(actor, entry.ip ?? null),
       organizationId: entry.organizationId ?? null,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
       before: toJson(entry.before),
-      after: toJson(entry.after),
+      // A key has no user id: which key acted goes with the change.
+      after: toJson(actor?.type === "apiKey" ? { ...(entry.after as object | undefined), apiKeyId: actor.keyId } : entry.after),
     },
   });
 }

@@ -22,6 +22,21 @@ export type UserActor = {
 /** Scheduled jobs and webhooks act as the system; audit rows say so. */
 export type SystemActor = { type: "system"; label: string };
 
-export type Actor = UserActor | SystemActor;
+/**
+ * A request to /api/v1 authenticated by an organisation's API key: it acts for that one
+ * organisation, within its scopes, and never as a person (src/server/api-keys/).
+ */
+export type ApiKeyActor = {
+  type: "apiKey";
+  keyId: string;
+  organizationId: string;
+  organizationKind: OrganizationKind;
+  scopes: string[];
+  /** The key's name, for messages. */
+  label: string;
+  ip: string | null;
+};
+
+export type Actor = UserActor | SystemActor | ApiKeyActor;
 
 export const SYSTEM: SystemActor = { type: "system", label: "system" };

@@ -1,5 +1,6 @@
 import "server-only";
-import { forbidden, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { isAppError } from "../errors";
 import type { UserActor } from "./actor";
 import { getActor } from "./session";
 
@@ -12,4 +13,14 @@ export async function requirePageActor(returnTo: string, isAllowed?: (actor: Use
   if (!actor) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (isAllowed && !isAllowed(actor)) forbidden();
   return actor;
+}
+
+/** For pages showing one item: a use case's NOT_FOUND becomes the 404 page; other errors propagate. */
+export async function orNotFoundPage<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
 }

@@ -3,7 +3,7 @@
 // mistake in one layer is caught by the other.
 import type { OrganizationKind } from "@/generated/prisma/enums";
 import { forbidden } from "../errors";
-import type { Actor, OrgMembership, UserActor } from "./actor";
+import type { Actor, ApiKeyActor, OrgMembership, UserActor } from "./actor";
 
 export function isUser(actor: Actor | null): actor is UserActor {
   return actor?.type === "user";
@@ -25,6 +25,11 @@ export function membershipsOfKind(actor: Actor | null, kind: OrganizationKind): 
   return isUser(actor) ? actor.memberships.filter((m) => m.kind === kind) : [];
 }
 
+/** An API key acts only for its own organisation, and only within its scopes. */
+export function apiKeyAllows(actor: Actor | null, organizationId: string, scope: string): actor is ApiKeyActor {
+  return actor?.type === "apiKey" && actor.organizationId === organizationId && actor.scopes.includes(scope);
+}
+
 export const can = {
   /** Read an organisation's own data: its members, and staff (read-only views). */
   readOrganization: (actor: Actor | null, organizationId: string) =>
@@ -34,12 +39,37 @@ export const can = {
     membershipIn(actor, organizationId)?.role === "OWNER",
   useLicenseeArea: (actor: Actor | null) => membershipsOfKind(actor, "LICENSEE").length > 0,
   useRightsholderArea: (actor: Actor | null) => membershipsOfKind(actor, "RIGHTSHOLDER").length > 0,
+  /** A rightsholder's works: every member enrolls and edits them; staff read (and ADMIN acts in the staff area). */
+  manageWorks: (actor: Actor | null, organizationId: string) => {
+    const membership = membershipIn(actor, organizationId);
+    return (membership !== undefined && membership.kind === "RIGHTSHOLDER") || isRightsholderKeyWith(actor, organizationId, "works:write");
+  },
+  readWorks: (actor: Actor | null, organizationId: string) =>
+    isStaff(actor) || membershipIn(actor, organizationId)?.kind === "RIGHTSHOLDER" || isRightsholderKeyWith(actor, organizationId, "works:read"),
+  /** Participation (agreement, profile, payout account, tax form, submission): a rightsholder's owners. */
+  manageParticipation: (actor: Actor | null, organizationId: string) => {
+    const membership = membershipIn(actor, organizationId);
+    return membership?.kind === "RIGHTSHOLDER" && membership.role === "OWNER";
+  },
+  /** Where a rightsholder stands: its members read it; staff review it. */
+  readParticipation: (actor: Actor | null, organizationId: string) =>
+    isStaff(actor) || membershipIn(actor, organizationId)?.kind === "RIGHTSHOLDER",
+  /** Create and revoke the organisation's API keys: its owners only (a key never manages keys). */
+  manageApiKeys: (actor: Actor | null, organizationId: string) =>
+    membershipIn(actor, organizationId)?.role === "OWNER",
+  /** The list of keys (never their secrets): the organisation's members, and staff. */
+  readApiKeys: (actor: Actor | null, organizationId: string) =>
+    isStaff(actor) || membershipIn(actor, organizationId) !== undefined,
   /** Both staff roles read everything. */
   readStaffArea: (actor: Actor | null) => isStaff(actor),
   /** Changes and money movement: ADMIN only; ANALYST never. */
   administer: (actor: Actor | null) => isAdmin(actor) || actor?.type === "system",
   manageOwnAccount: (actor: Actor | null) => isUser(actor),
 };
+
+function isRightsholderKeyWith(actor: Actor | null, organizationId: string, scope: string): boolean {
+  return apiKeyAllows(actor, organizationId, scope) && actor.organizationKind === "RIGHTSHOLDER";
+}
 
 /** Throws FORBIDDEN unless `allowed`; the anonymous get UNAUTHENTICATED semantics in pages. */
 export function authorize(allowed: boolean, message?: string): asserts allowed {
@@ -48,5 +78,11 @@ export function authorize(allowed: boolean, message?: string): asserts allowed {
 
 export function requireUser(actor: Actor | null): UserActor {
   if (!isUser(actor)) throw forbidden("Please sign in first.");
+  return actor;
+}
+
+/** For use cases that only the API runs: the key behind the request. */
+export function requireApiKey(actor: Actor | null): ApiKeyActor {
+  if (actor?.type !== "apiKey") throw forbidden("This is done with an API key.");
   return actor;
 }

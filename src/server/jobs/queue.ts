@@ -87,3 +87,14 @@ export async function failAbandonedJobs(): Promise<number> {
 export async function reportProgress(id: string, progress: Prisma.InputJsonValue): Promise<void> {
   await db.job.update({ where: { id }, data: { progress } });
 }
+
+/**
+ * Keeps a long-running job's lease: pushes lockedUntil on while the claim that started it (its
+ * attempt number) still holds the job. False means another worker has taken it over: stop.
+ */
+export async function extendJobLease(id: string, attempts: number, leaseSeconds: number): Promise<boolean> {
+  const updated = await db.$executeRaw`
+    UPDATE jobs SET "lockedUntil" = now() + make_interval(secs => ${leaseSeconds})
+    WHERE id = ${id}::uuid AND status = 'RUNNING' AND attempts = ${attempts}`;
+  return updated === 1;
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { worksImportJob } from "../imports/works-import-job";
 import { deliverPendingMail } from "../mail/deliver-pending-mail";
 import type { Schedule } from "./schedules";
 import { defineJob, type JobDefinition } from "./worker";
@@ -14,6 +15,7 @@ export const JOBS: JobDefinition[] = [
       await deliverPendingMail();
     },
   }),
+  worksImportJob,
 ];
 
 export function schedules(): Schedule[] {

@@ -72,3 +72,40 @@ export function staffAccountMail(to: string, name: string, role: string, token: 
     ].join("\n"),
   };
 }
+
+export type ImportOutcomeCounts = { created: number; updated: number; unchanged: number; rejected: number; disputed: number };
+
+export function importFinishedMail(
+  to: string,
+  name: string,
+  importFile: { id: string; fileName: string; isFailed: boolean; errorMessage: string | null; rows: number; counts: ImportOutcomeCounts },
+): OutgoingMail {
+  const link = `${appUrl()}/rightsholder/imports/${importFile.id}`;
+  const { counts } = importFile;
+  const n = (value: number) => value.toLocaleString("en-GB");
+  return {
+    to,
+    template: "import-finished",
+    subject: importFile.isFailed
+      ? `Your works import ${importFile.fileName} stopped`
+      : `Your works import ${importFile.fileName} is done`,
+    text: [
+      `Hello ${name},`,
+      "",
+      importFile.isFailed
+        ? `The import of ${importFile.fileName} stopped: ${importFile.errorMessage ?? "see the import page."}`
+        : `The import of ${importFile.fileName} is done: ${n(importFile.rows)} rows read.`,
+      "",
+      `Created: ${n(counts.created)}`,
+      `Updated: ${n(counts.updated)}`,
+      `Unchanged: ${n(counts.unchanged)}`,
+      `Rejected: ${n(counts.rejected)}`,
+      ...(counts.disputed > 0 ? [`Enrolled with a dispute (an identifier another rightsholder holds): ${n(counts.disputed)}`] : []),
+      "",
+      counts.rejected > 0 || importFile.isFailed
+        ? `The lines that were not imported, with the reason for each, are on the import page:`
+        : "See the import page:",
+      link,
+    ].join("\n"),
+  };
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import pg from "pg";
+
+// A plain `pg` pool beside Prisma, for the few set-based bulk paths (works imports, the works API
+// batch) where one statement over arrays of thousands of rows replaces thousands of Prisma calls.
+// docs/decisions/006-bulk-writes-with-pg.md. Everything else goes through Prisma.
+const globalForPg = globalThis as unknown as { pgPool?: pg.Pool };
+
+function createPool(): pg.Pool {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set");
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_BULK_POOL_SIZE ?? 4) });
+  // An idle client losing its connection (a database restart) must not crash the process.
+  pool.on("error", (error) => console.error("[pg pool]", error.message));
+  return pool;
+}
+
+export function pgPool(): pg.Pool {
+  globalForPg.pgPool ??= createPool();
+  return globalForPg.pgPool;
+}
+
+export type PgClient = pg.PoolClient;
+
+/** Runs `work` in one transaction on one pooled connection: all of it commits, or none. */
+export async function withPgTransaction<T>(work: (client: PgClient) => Promise<T>): Promise<T> {
+  const client = await pgPool().connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
