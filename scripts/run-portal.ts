@@ -12,6 +12,7 @@ import { migrateDatabase } from "./db/migrate";
 import { ensureNextBuild } from "./lib/next-build";
 import { seedDemoInChild } from "./lib/seed-demo";
 import { ensurePostgresForApp, type PostgresServer } from "./lib/postgres-server";
+import { startStripeDouble } from "./stripe-double/server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SECRET_FILE = path.join(ROOT, ".data", "nextauth-secret");
@@ -69,6 +70,12 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(PORT),
   };
+  if (!process.env.STRIPE_SECRET_KEY) {
+    // No Stripe keys: payments and payout onboarding go to the local test double, in this process.
+    const double = await startStripeDouble(Number(process.env.STRIPE_DOUBLE_PORT ?? 0));
+    env.STRIPE_DOUBLE_URL = double.url;
+    log(`No STRIPE_SECRET_KEY: using the local Stripe test double at ${double.url}.`);
+  }
   await ensureNextBuild({ env, log });
 
   log(`Starting the portal on port ${PORT}...`);

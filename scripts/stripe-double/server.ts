@@ -1,0 +1,188 @@
+// The local Stripe test double (docs/decisions/005-stripe-test-double.md): a small HTTP server
+// that answers the Stripe endpoints the portal uses, shaped as Stripe's API reference documents
+// them, so the real `stripe` SDK talks to it unchanged (host/port/protocol options). It also
+// serves the hosted pages a person would see on stripe.com (Connect onboarding). State lives in
+// memory: it is a test and demo stand-in, never a record of anything.
+//
+// Implemented: POST /v1/accounts, GET /v1/accounts/:id, POST /v1/account_links, and the hosted
+// onboarding page. The licensing work adds checkout, subscriptions, refunds and webhooks here.
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import { pathToFileURL } from "node:url";
+import { parseStripeForm, type FormValue } from "./form-body";
+
+type Json = Record<string, unknown>;
+type Handler = (request: { params: Record<string, string>; body: Record<string, FormValue>; url: URL }) => { status?: number; body: Json } | Promise<{ status?: number; body: Json }>;
+
+export type StripeDouble = { url: string; close: () => Promise<void> };
+
+class StripeError extends Error {
+  constructor(readonly status: number, readonly body: Json) {
+    super(String(body.message));
+  }
+}
+
+function invalidRequest(message: string, param?: string, code?: string, status = 400): StripeError {
+  return new StripeError(status, { type: "invalid_request_error", message, ...(param ? { param } : {}), ...(code ? { code } : {}) });
+}
+
+const id = (prefix: string) => `${prefix}_${randomBytes(12).toString("base64url").replace(/[-_]/g, "x")}`;
+const now = () => Math.floor(Date.now() / 1000);
+const text = (v: FormValue | undefined) => (typeof v === "string" ? v : undefined);
+const record = (v: FormValue | undefined) => (v && typeof v === "object" && !Array.isArray(v) ? v : {});
+
+export function createStripeDouble() {
+  const accounts = new Map<string, Json>();
+  const onboardingLinks = new Map<string, { account: string; returnUrl: string; refreshUrl: string; expiresAt: number }>();
+  let baseUrl = "";
+
+  function requirementsFor(done: boolean) {
+    return {
+      currently_due: done ? [] : ["external_account", "individual.dob.day", "tos_acceptance.date"],
+      eventually_due: done ? [] : ["external_account", "individual.dob.day", "tos_acceptance.date"],
+      past_due: [],
+      disabled_reason: done ? null : "requirements.past_due",
+      errors: [],
+    };
+  }
+
+  const routes: { method: string; pattern: RegExp; keys: string[]; handle: Handler }[] = [];
+  const route = (method: string, path: string, handle: Handler) => {
+    const keys: string[] = [];
+    const pattern = new RegExp(`^${path.replace(/:(\w+)/g, (_m, key: string) => (keys.push(key), "([^/]+)"))}$`);
+    routes.push({ method, pattern, keys, handle });
+  };
+
+  route("POST", "/v1/accounts", ({ body }) => {
+    const type = text(body.type) ?? "express";
+    if (!["express", "standard", "custom"].includes(type)) throw invalidRequest(`Invalid type: must be one of express, standard, or custom`, "type");
+    const country = text(body.country) ?? "US";
+    if (!/^[A-Z]{2}$/.test(country)) throw invalidRequest(`Country '${country}' is unknown. Try using a 2-character alphanumeric country code instead, such as 'US', 'EG', or 'GB'.`, "country");
+    const capabilities = Object.fromEntries(Object.keys(record(body.capabilities)).map((name) => [name, "inactive"]));
+    const account = {
+      id: id("acct"),
+      object: "account",
+      type,
+      country,
+      email: text(body.email) ?? null,
+      business_type: text(body.business_type) ?? null,
+      capabilities,
+      charges_enabled: false,
+      payouts_enabled: false,
+      details_submitted: false,
+      default_currency: country === "US" ? "usd" : "eur",
+      metadata: record(body.metadata),
+      requirements: requirementsFor(false),
+      created: now(),
+      livemode: false,
+    };
+    accounts.set(account.id, account);
+    return { body: account };
+  });
+
+  route("GET", "/v1/accounts/:id", ({ params }) => {
+    const account = accounts.get(params.id!);
+    if (!account) throw invalidRequest(`No such account: '${params.id}'`, "account", "resource_missing", 404);
+    return { body: account };
+  });
+
+  route("POST", "/v1/account_links", ({ body }) => {
+    const account = text(body.account);
+    if (!account) throw invalidRequest("Missing required param: account.", "account", "parameter_missing");
+    if (!accounts.has(account)) throw invalidRequest(`No such account: '${account}'`, "account", "resource_missing");
+    const returnUrl = text(body.return_url);
+    const refreshUrl = text(body.refresh_url);
+    if (!returnUrl) throw invalidRequest("Missing required param: return_url.", "return_url", "parameter_missing");
+    if (!refreshUrl) throw invalidRequest("Missing required param: refresh_url.", "refresh_url", "parameter_missing");
+    if (text(body.type) !== "account_onboarding" && text(body.type) !== "account_update") {
+      throw invalidRequest("Invalid type: must be one of account_onboarding or account_update", "type");
+    }
+    const token = randomBytes(16).toString("hex");
+    const created = now();
+    onboardingLinks.set(token, { account, returnUrl, refreshUrl, expiresAt: created + 300 });
+    return { body: { object: "account_link", created, expires_at: created + 300, url: `${baseUrl}/connect/onboarding/${token}` } };
+  });
+
+  function onboardingPage(token: string): string {
+    const link = onboardingLinks.get(token);
+    const account = link ? accounts.get(link.account) : undefined;
+    const body = !link || !account || link.expiresAt < now()
+      ? `<h1>This link has expired</h1><p>Go back to the portal and start again.</p>`
+      : `<p class="tag">Local Stripe test double · no real account is created</p>
+         <h1>Set up payouts</h1>
+         <p>This stands in for Stripe's hosted onboarding for <strong>${String(account.email ?? account.id)}</strong> (${String(account.country)}).
+         On stripe.com the person would confirm their identity and add a bank account here.</p>
+         <form method="post" action="/connect/onboarding/${token}/complete"><button type="submit">Complete onboarding</button></form>
+         <p><a href="${link.refreshUrl}">Leave without finishing</a></p>`;
+    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>Stripe test double · onboarding</title>
+      <style>body{font-family:system-ui,sans-serif;background:#f6f9fc;color:#1a1f36;margin:0;display:flex;justify-content:center;padding:48px 16px}
+      main{background:#fff;max-width:460px;width:100%;border-radius:12px;box-shadow:0 2px 12px rgba(0,0,0,.08);padding:32px}
+      h1{font-size:22px;margin:8px 0 12px}p{line-height:1.5;color:#3c4257}.tag{font-size:12px;color:#635bff;font-weight:600;text-transform:uppercase;letter-spacing:.04em}
+      button{background:#635bff;color:#fff;border:0;border-radius:6px;padding:10px 18px;font-size:15px;font-weight:600;cursor:pointer;margin:8px 0}a{color:#635bff}</style>
+      </head><body><main>${body}</main></body></html>`;
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? "/", baseUrl);
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+
+    const onboarding = /^\/connect\/onboarding\/([0-9a-f]+)(\/complete)?$/.exec(url.pathname);
+    if (onboarding) {
+      const token = onboarding[1]!;
+      const link = onboardingLinks.get(token);
+      if (onboarding[2] && req.method === "POST" && link && link.expiresAt >= now()) {
+        const account = accounts.get(link.account)!;
+        Object.assign(account, { details_submitted: true, charges_enabled: true, payouts_enabled: true, requirements: requirementsFor(true) });
+        account.capabilities = Object.fromEntries(Object.keys(account.capabilities as Json).map((name) => [name, "active"]));
+        onboardingLinks.delete(token);
+        res.writeHead(303, { location: link.returnUrl }).end();
+        return;
+      }
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(onboardingPage(token));
+      return;
+    }
+
+    const send = (status: number, body: Json) =>
+      res.writeHead(status, { "content-type": "application/json", "request-id": id("req"), "stripe-version": String(req.headers["stripe-version"] ?? "") }).end(JSON.stringify(body, null, 2));
+    try {
+      if (!/^Bearer sk_(test|live)_\S+$/.test(String(req.headers.authorization ?? ""))) {
+        throw new StripeError(401, { type: "invalid_request_error", message: "You did not provide an API key." });
+      }
+      const match = routes.map((r) => ({ r, m: r.method === req.method ? r.pattern.exec(url.pathname) : null })).find((x) => x.m);
+      if (!match) throw invalidRequest(`Unrecognized request URL (${req.method}: ${url.pathname}).`, undefined, undefined, 404);
+      const params = Object.fromEntries(match.r.keys.map((k, i) => [k, decodeURIComponent(match.m![i + 1]!)]));
+      const result = await match.r.handle({ params, body: parseStripeForm(raw), url });
+      send(result.status ?? 200, result.body);
+    } catch (error) {
+      if (error instanceof StripeError) send(error.status, { error: error.body });
+      else send(500, { error: { type: "api_error", message: error instanceof Error ? error.message : String(error) } });
+    }
+  }
+
+  return {
+    listen(port = 0, host = "127.0.0.1"): Promise<StripeDouble> {
+      const server = http.createServer((req, res) => void handle(req, res));
+      return new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          const address = server.address() as { port: number };
+          baseUrl = `http://${host}:${address.port}`;
+          resolve({ url: baseUrl, close: () => new Promise((done) => server.close(() => done())) });
+        });
+      });
+    },
+  };
+}
+
+export function startStripeDouble(port = 0): Promise<StripeDouble> {
+  return createStripeDouble().listen(port);
+}
+
+// `tsx scripts/stripe-double/server.ts [port]`: runs it on its own.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const double = await startStripeDouble(Number(process.argv[2] ?? 12111));
+  console.log(`Stripe test double on ${double.url}`);
+}
