@@ -1,0 +1,11 @@
+// POST /api/works-imports: a rightsholder member uploads a works file (CSV or ONIX 3.0) as the raw
+// request body, its name in X-File-Name. The body is streamed to storage, never buffered; the
+// import is processed by the works.import job. docs/decisions/007-works-import-pipeline.md.
+import { getActor } from "@/server/auth/session";
+import { uploadWorksImportResponse } from "@/server/imports/imports-http";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request): Promise<Response> {
+  return uploadWorksImportResponse(await getActor(), request);
+}
