@@ -64,6 +64,9 @@ function prepare(row: ImportRow, format: "CSV" | "ONIX", seen: FirstOccurrence):
 
 class BatchConflict extends Error {}
 
+/** Batches in the database at once: two keep both cores of a small server busy. */
+const COMMITS_IN_FLIGHT = 2;
+
 /** Small reads keep few rows alive at once (the young heap stays small, and so do GC pauses). */
 const READ_CHUNK_BYTES = 64 * 1024;
 
@@ -106,16 +109,11 @@ async function commitBatch(
   context: { record: ImportRecord; actor: Actor; today: string; errorRowsLeft: { value: number } },
   batch: PreparedRow[],
   expected: number,
+  /** The commit of the batch before this one, when it is still in flight. */
+  previous: Promise<void> | null,
 ): Promise<void> {
   const { record } = context;
   const last = batch.at(-1)!;
-  const claimed = await client.query(
-    `UPDATE works_imports SET "processedRows" = $2, "bytesProcessed" = LEAST($3::bigint, "fileSize")
-      WHERE id = $1 AND "processedRows" = $4 AND status = 'PROCESSING'`,
-    [record.id, expected + batch.length, last.bytesRead, expected],
-  );
-  if (claimed.rowCount !== 1) throw new BatchConflict();
-
   const mergeable = batch.filter((row) => row.work !== null);
   const results = mergeable.length === 0 ? [] : await mergeWorks(client, {
     organizationId: record.organizationId,
@@ -155,12 +153,18 @@ async function commitBatch(
       [record.id, errors.map((e) => e.line), errors.map((e) => e.reason), errors.map((e) => e.raw)],
     );
   }
-  await client.query(
-    `UPDATE works_imports SET "createdCount" = "createdCount" + $2, "updatedCount" = "updatedCount" + $3,
-            "unchangedCount" = "unchangedCount" + $4, "rejectedCount" = "rejectedCount" + $5, "disputedCount" = "disputedCount" + $6
-      WHERE id = $1`,
-    [record.id, counts.created, counts.updated, counts.unchanged, counts.rejected, counts.disputed],
+  // The claim comes last, once the batch before this one has committed: batches do their heavy
+  // work side by side and still commit strictly in file order. If the one before failed, this one
+  // rolls back too (processedRows would not be what it expects anyway).
+  if (previous) await previous.catch(() => Promise.reject(new BatchConflict()));
+  const claimed = await client.query(
+    `UPDATE works_imports SET "processedRows" = $2, "bytesProcessed" = LEAST($3::bigint, "fileSize"),
+            "createdCount" = "createdCount" + $5, "updatedCount" = "updatedCount" + $6, "unchangedCount" = "unchangedCount" + $7,
+            "rejectedCount" = "rejectedCount" + $8, "disputedCount" = "disputedCount" + $9
+      WHERE id = $1 AND "processedRows" = $4 AND status = 'PROCESSING'`,
+    [record.id, expected + batch.length, last.bytesRead, expected, counts.created, counts.updated, counts.unchanged, counts.rejected, counts.disputed],
   );
+  if (claimed.rowCount !== 1) throw new BatchConflict();
 }
 
 /** PostgreSQL text cannot hold NUL; the rest is kept as read. */
@@ -197,27 +201,36 @@ export async function runWorksImport(importId: string, options: RunImportOptions
     };
     const seen = new FirstOccurrence();
     let committed = record.processedRows;
+    /** processedRows once every batch started so far has committed: the next batch's expectation. */
+    let planned = record.processedRows;
     let consumed = 0;
     let batches = 0;
     let batch: PreparedRow[] = [];
-    // A batch is written while the next one is read and checked, so this process and the database
-    // work side by side. One commit at most is in flight: batches still commit in file order.
-    let inFlight: Promise<void> | null = null;
-    const settle = async () => {
-      const pending = inFlight;
-      inFlight = null;
-      if (pending) await pending;
+    // Batches are written while the next ones are read and checked, and up to COMMITS_IN_FLIGHT
+    // of them run in the database at once (one connection each), so this process and PostgreSQL's
+    // backends work side by side. They still commit in file order (see commitBatch). Batches
+    // never share an identifier (a repeat is rejected by `seen`), so none depends on another's rows.
+    const inFlight: Promise<void>[] = [];
+    /** Waits until at most `keep` commits are in flight; the first failure is thrown. */
+    const settle = async (keep = 0) => {
+      while (inFlight.length > keep) await inFlight.shift();
+    };
+    /** After a failure or a stop: lets every commit still in flight end, whatever its outcome. */
+    const drain = async () => {
+      await Promise.allSettled(inFlight.splice(0));
     };
     const startCommit = () => {
       const rows = batch;
-      const expected = committed;
+      const expected = planned;
+      planned += rows.length;
       batch = [];
-      const pending = withPgTransaction((client) => commitBatch(client, context, rows, expected)).then(() => {
+      const previous = inFlight.at(-1) ?? null;
+      const pending = withPgTransaction((client) => commitBatch(client, context, rows, expected, previous)).then(() => {
         committed += rows.length;
         batches++;
       });
       pending.catch(() => undefined); // awaited by settle(); this only keeps it from counting as unhandled
-      inFlight = pending;
+      inFlight.push(pending);
     };
 
     let failure: { line: number | null; message: string } | null = null;
@@ -234,9 +247,13 @@ export async function runWorksImport(importId: string, options: RunImportOptions
             }
             batch.push(prepared);
             if (batch.length < batchRows) continue;
-            await settle();
+            if (options.stopAfterBatches !== undefined) await settle();
+            else await settle(COMMITS_IN_FLIGHT - 1);
             if (options.stopAfterBatches !== undefined && batches >= options.stopAfterBatches) return "stopped";
-            if (batches > 0 && options.keepAlive && !(await options.keepAlive())) return "stopped";
+            if (batches > 0 && options.keepAlive && !(await options.keepAlive())) {
+              await drain();
+              return "stopped";
+            }
             startCommit();
           }
         }
@@ -250,7 +267,7 @@ export async function runWorksImport(importId: string, options: RunImportOptions
         await settle();
       }
     } catch (error) {
-      await settle().catch(() => undefined);
+      await drain();
       if (error instanceof BatchConflict) continue; // another worker moved on: start over from its processedRows
       throw error;
     }

@@ -17,13 +17,12 @@ export async function currentAgreement(client: DbOrTx = db) {
 
 /** Everything that decides where a rightsholder stands, from one organisation's rows. */
 export async function loadStanding(client: DbOrTx, organizationId: string) {
-  const [organization, agreement] = await Promise.all([
-    client.organization.findFirst({
-      where: { id: organizationId, kind: "RIGHTSHOLDER" },
-      select: { id: true, name: true, createdAt: true, rightsholderProfile: true, agreementAcceptances: { orderBy: { acceptedAt: "desc" }, include: { agreement: { select: { version: true } } } } },
-    }),
-    currentAgreement(client),
-  ]);
+  // One after the other: `client` may be a transaction, whose one connection takes one query at a time.
+  const organization = await client.organization.findFirst({
+    where: { id: organizationId, kind: "RIGHTSHOLDER" },
+    select: { id: true, name: true, createdAt: true, rightsholderProfile: true, agreementAcceptances: { orderBy: { acceptedAt: "desc" }, include: { agreement: { select: { version: true } } } } },
+  });
+  const agreement = await currentAgreement(client);
   if (!organization?.rightsholderProfile) return null;
   const profile = organization.rightsholderProfile;
   const acceptance = agreement ? organization.agreementAcceptances.find((a) => a.agreementId === agreement.id) ?? null : null;
