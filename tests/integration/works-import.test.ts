@@ -206,6 +206,32 @@ describe("crashes and concurrency", () => {
     expect(await mailsTo(crashed.owner.user.email)).toHaveLength(1);
   });
 
+  it("rolls back the batches after one the database refuses, and a re-run ends where an uninterrupted run does", async () => {
+    const reference = await createOrganizationWithPeople("RIGHTSHOLDER");
+    const whole = await uploadWorksFile(reference.owner.actor, reference.organization.id, "long.csv", longCsv());
+    await runWorksImport(whole.id, { batchRows: 3 });
+
+    // Line 9 ("Work 8", in the third batch of three rows) fails inside PostgreSQL while the batch
+    // after it is already in flight; that one must not commit either.
+    const { organization, owner } = await createOrganizationWithPeople("RIGHTSHOLDER");
+    const trigger = `refuse_${organization.id.replace(/-/g, "")}`;
+    await db.$executeRawUnsafe(`CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW."rightsholderId" = '${organization.id}' AND NEW.title = 'Work 8' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER ${trigger} BEFORE INSERT ON works FOR EACH ROW EXECUTE FUNCTION ${trigger}()`);
+    const started = await uploadWorksFile(owner.actor, organization.id, "long.csv", longCsv());
+    try {
+      await expect(runWorksImport(started.id, { batchRows: 3 })).rejects.toThrow(/refused for the test/);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER ${trigger} ON works`);
+      await db.$executeRawUnsafe(`DROP FUNCTION ${trigger}()`);
+    }
+    expect(await importRow(started.id)).toMatchObject({ status: "PROCESSING", processedRows: 6, createdCount: 6 });
+    expect(await db.work.count({ where: { rightsholderId: organization.id } })).toBe(6);
+
+    expect(await runWorksImport(started.id, { batchRows: 3 })).toBe("completed");
+    expect(await finalState(organization.id, started.id)).toEqual(await finalState(reference.organization.id, whole.id));
+  });
+
   it("lets two workers run one import at once without applying a batch twice", async () => {
     const reference = await createOrganizationWithPeople("RIGHTSHOLDER");
     const whole = await uploadWorksFile(reference.owner.actor, reference.organization.id, "long.csv", longCsv());
