@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RepertoireNotice } from "@/components/participation/repertoire-notice";
 import { WorksFilterBar } from "@/components/works/works-filter-bar";
 import { WorksResults } from "@/components/works/works-results";
 import { LinkButton, buttonClasses } from "@/components/ui/button";
@@ -10,6 +11,7 @@ import { IDENTIFIER_LABELS, todayUtc } from "@/lib/works/work-input";
 import { currentMembership } from "@/server/auth/current-organization";
 import { requirePageActor } from "@/server/auth/page-guards";
 import { can } from "@/server/auth/policies";
+import { getParticipation } from "@/server/participation/participation.queries";
 import { listWorks, WORKS_PAGE_SIZE } from "@/server/works/works.queries";
 import { parseWorksFilters, worksFiltersQuery } from "@/server/works/works.schema";
 
@@ -24,7 +26,10 @@ export default async function WorksPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const filters = parseWorksFilters(params);
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const page = await listWorks(actor, membership.organizationId, filters, { after: one(params.after), before: one(params.before) });
+  const [page, participation] = await Promise.all([
+    listWorks(actor, membership.organizationId, filters, { after: one(params.after), before: one(params.before) }),
+    getParticipation(actor, membership.organizationId),
+  ]);
   const isFiltered = Boolean(filters.q || filters.status || filters.purpose || filters.type || filters.excluded);
   const exportQuery = worksFiltersQuery(filters);
   const pageHref = (cursor: Record<string, string>) => `/rightsholder/works?${worksFiltersQuery(filters, cursor)}`;
@@ -48,6 +53,7 @@ export default async function WorksPage({ searchParams }: { searchParams: Promis
         }
       />
 
+      <RepertoireNotice status={participation.profile.status} isComplete={participation.isComplete} />
       {!page.hasAnyWorks ? (
         <EmptyState
           title="No works enrolled yet"
