@@ -8,6 +8,7 @@ import { DISPUTES_INTERNAL, DISPUTES_MATRIX, DISPUTES_PUBLIC } from "./matrix/di
 import { FOUNDATION_INTERNAL, FOUNDATION_MATRIX, FOUNDATION_PUBLIC } from "./matrix/foundation";
 import { IMPORTS_INTERNAL, IMPORTS_MATRIX, IMPORTS_PUBLIC } from "./matrix/imports";
 import { PARTICIPATION_INTERNAL, PARTICIPATION_MATRIX, PARTICIPATION_PUBLIC } from "./matrix/participation";
+import { PRICING_INTERNAL, PRICING_MATRIX, PRICING_PUBLIC } from "./matrix/pricing";
 import type { MatrixEntry } from "./matrix/types";
 import { WORKS_INTERNAL, WORKS_MATRIX, WORKS_PUBLIC } from "./matrix/works";
 
@@ -20,6 +21,7 @@ export const USE_CASE_MATRIX: Record<string, MatrixEntry> = {
   ...PARTICIPATION_MATRIX,
   ...API_KEYS_MATRIX,
   ...IMPORTS_MATRIX,
+  ...PRICING_MATRIX,
 };
 
 /**
@@ -33,6 +35,7 @@ export const PUBLIC_USE_CASES: Record<string, string> = {
   ...PARTICIPATION_PUBLIC,
   ...API_KEYS_PUBLIC,
   ...IMPORTS_PUBLIC,
+  ...PRICING_PUBLIC,
 };
 
 /** Building blocks called only from inside use cases, jobs or the request plumbing. */
@@ -43,4 +46,5 @@ export const INTERNAL_FUNCTIONS = new Set([
   ...PARTICIPATION_INTERNAL,
   ...API_KEYS_INTERNAL,
   ...IMPORTS_INTERNAL,
+  ...PRICING_INTERNAL,
 ]);

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Logo } from "@/components/shell/logo";
+import { PublicHeader } from "@/components/shell/public-header";
 import { buttonClasses } from "@/components/ui/button";
 import { getActor } from "@/server/auth/session";
 
@@ -26,25 +26,7 @@ export default async function LandingPage() {
   const actor = await getActor();
   return (
     <div className="min-h-screen bg-white">
-      <header className="mx-auto flex h-16 max-w-6xl items-center justify-between px-4 sm:px-6">
-        <Logo />
-        <nav className="flex items-center gap-2">
-          {actor ? (
-            <Link href="/home" className={buttonClasses("primary")}>
-              Go to your portal
-            </Link>
-          ) : (
-            <>
-              <Link href="/sign-in" className={buttonClasses("ghost")}>
-                Sign in
-              </Link>
-              <Link href="/sign-up" className={buttonClasses("primary")}>
-                Create account
-              </Link>
-            </>
-          )}
-        </nav>
-      </header>
+      <PublicHeader isSignedIn={actor !== null} />
       <main>
         <section className="bg-gradient-to-b from-brand-50 to-white">
           <div className="mx-auto max-w-6xl px-4 py-16 sm:px-6 sm:py-24">

@@ -5,36 +5,10 @@ import type { FormState } from "../forms/form-state";
 import { FormAlert } from "../forms/form-alert";
 import { SelectField, TextField } from "../forms/fields";
 import { SubmitButton } from "../forms/submit-button";
-import { COUNTRIES } from "@/lib/participation/checklist";
+import { COUNTRIES } from "@/lib/countries";
 import { TAX_FORM_LABELS, TAX_FORM_TYPES } from "@/lib/participation/tax-form";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
-
-/** A button that runs one action with a few hidden values (accept, submit, approve, connect…). */
-export function ActionButton({
-  action,
-  fields,
-  label,
-  pendingLabel,
-  variant,
-}: {
-  action: Action;
-  fields: Record<string, string>;
-  label: string;
-  pendingLabel?: string;
-  variant?: "primary" | "secondary" | "danger";
-}) {
-  const [state, formAction] = useActionState(action, null);
-  return (
-    <form action={formAction} className="space-y-3">
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <FormAlert state={state} />
-      <SubmitButton variant={variant} pendingLabel={pendingLabel}>{label}</SubmitButton>
-    </form>
-  );
-}
 
 export function RightsholderProfileForm({
   action,

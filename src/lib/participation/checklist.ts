@@ -46,11 +46,3 @@ export function participationChecklist(input: ChecklistInput): ChecklistItem[] {
     },
   ];
 }
-
-export const COUNTRIES: [string, string][] = [
-  ["US", "United States"], ["GB", "United Kingdom"], ["CA", "Canada"], ["AU", "Australia"], ["NZ", "New Zealand"], ["IE", "Ireland"],
-  ["DE", "Germany"], ["FR", "France"], ["ES", "Spain"], ["IT", "Italy"], ["NL", "Netherlands"], ["BE", "Belgium"], ["CH", "Switzerland"],
-  ["AT", "Austria"], ["SE", "Sweden"], ["NO", "Norway"], ["DK", "Denmark"], ["FI", "Finland"], ["PL", "Poland"], ["PT", "Portugal"],
-  ["CZ", "Czechia"], ["GR", "Greece"], ["JP", "Japan"], ["KR", "South Korea"], ["IN", "India"], ["SG", "Singapore"], ["BR", "Brazil"],
-  ["MX", "Mexico"], ["AR", "Argentina"], ["ZA", "South Africa"], ["IL", "Israel"], ["AE", "United Arab Emirates"],
-];

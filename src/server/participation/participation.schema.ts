@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COUNTRIES } from "@/lib/participation/checklist";
+import { COUNTRIES } from "@/lib/countries";
 import { isValidDate } from "@/lib/works/work-input";
 import { TAX_FORM_TYPES } from "@/lib/participation/tax-form";
 

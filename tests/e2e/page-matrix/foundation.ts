@@ -3,6 +3,7 @@ import { EVERYONE, SIGNED_IN, STAFF, type PageExpectations, type PageTable } fro
 
 export const FOUNDATION_PAGES: PageTable = {
   "/": ["/", EVERYONE],
+  "/pricing": ["/pricing?employees=120&industry=TECHNOLOGY&country=IN", EVERYONE],
   "/sign-in": ["/sign-in", EVERYONE],
   "/sign-up": ["/sign-up", EVERYONE],
   "/forgot-password": ["/forgot-password", EVERYONE],
@@ -16,6 +17,7 @@ export const FOUNDATION_PAGES: PageTable = {
   "/rightsholder/members": ["/rightsholder/members", ["Rightsholder owner"]],
   "/staff": ["/staff", STAFF],
   "/staff/outbox": ["/staff/outbox", STAFF],
+  "/staff/pricing": ["/staff/pricing", STAFF],
   "/staff/outbox/[id]": ["/staff/outbox/00000000-0000-7000-8000-000000000000", STAFF],
 };
 

@@ -7,11 +7,12 @@ import {
   submitParticipationAction,
   updateRightsholderProfileAction,
 } from "@/app/_actions/participation";
-import { ActionButton, RightsholderProfileForm, TaxFormForm } from "@/components/participation/forms";
+import { ActionButton } from "@/components/forms/action-button";
+import { RightsholderProfileForm, TaxFormForm } from "@/components/participation/forms";
 import { ParticipationChecklist, ParticipationStatusBadge, statusExplanation } from "@/components/participation/standing";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { COUNTRIES } from "@/lib/participation/checklist";
+import { countryName as nameOfCountry } from "@/lib/countries";
 import { TAX_FORM_LABELS, type TaxFormTypeCode } from "@/lib/participation/tax-form";
 import { currentMembership } from "@/server/auth/current-organization";
 import { requirePageActor } from "@/server/auth/page-guards";
@@ -44,7 +45,7 @@ export default async function ParticipationPage({ searchParams }: { searchParams
   const { profile, agreement, acceptance, tax, canManage } = standing;
   const payoutNotice = PAYOUT_NOTICE[(await searchParams).payout ?? ""];
   const canSubmit = canManage && standing.isComplete && (profile.status === "DRAFT" || profile.status === "REJECTED");
-  const countryName = COUNTRIES.find(([code]) => code === profile.country)?.[1] ?? profile.country;
+  const countryName = nameOfCountry(profile.country);
 
   return (
     <>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { approveRightsholderAction, markTaxFormValidAction, rejectRightsholderAction } from "@/app/_actions/participation";
-import { ActionButton, RejectForm } from "@/components/participation/forms";
+import { ActionButton } from "@/components/forms/action-button";
+import { RejectForm } from "@/components/participation/forms";
 import { ParticipationChecklist, ParticipationStatusBadge } from "@/components/participation/standing";
 import { Card, CardTitle } from "@/components/ui/card";
-import { COUNTRIES } from "@/lib/participation/checklist";
+import { countryName } from "@/lib/countries";
 import { TAX_FORM_LABELS, type TaxFormTypeCode } from "@/lib/participation/tax-form";
 import { orNotFoundPage, requirePageActor } from "@/server/auth/page-guards";
 import { can } from "@/server/auth/policies";
@@ -28,7 +29,7 @@ export default async function StaffRightsholderPage({ params }: { params: Promis
   const actor = await requirePageActor(`/staff/rightsholders/${id}`, can.readStaffArea);
   const r = await orNotFoundPage(() => getRightsholderForReview(actor, id));
   const { profile, tax } = r;
-  const country = COUNTRIES.find(([code]) => code === profile.country)?.[1] ?? profile.country ?? "—";
+  const country = countryName(profile.country);
   return (
     <>
       <Link href="/staff/rightsholders" className="text-sm text-brand-700 hover:underline">← Rightsholders</Link>
