@@ -214,3 +214,25 @@ describe("CSV rows", () => {
     expect(out.map((r) => r.line)).toEqual([5]);
   });
 });
+
+describe("an export imported again", () => {
+  it("reads the works list's CSV export as it is, past its id and status columns", async () => {
+    const { WORKS_CSV_HEADER, workCsvLine } = await import("@/lib/works/works-csv");
+    const exported = WORKS_CSV_HEADER + workCsvLine({
+      id: 42, status: "ENROLLED", title: "=Sum of Tides", contributors: ["Ann One", "Bob Two"], type: "BOOK", language: "en",
+      publicationYear: 2020, publisher: "Press", purposes: ["TRAIN", "RAG"], excludedFrom: null,
+      identifiers: [{ type: "ISBN13", value: "9780306406157" }, { type: "DOI", value: "10.1000/xyz" }],
+    });
+    const [row] = await rows(exported);
+    expect(row).toMatchObject({
+      ok: true,
+      work: {
+        title: "=Sum of Tides",
+        contributors: expect.stringMatching(/^Ann One\s*;\s*Bob Two$/),
+        publicationYear: "2020",
+        purposes: expect.stringMatching(/TRAIN.*RAG/),
+        identifiers: [{ type: "ISBN", value: "9780306406157" }, { type: "DOI", value: "10.1000/xyz" }],
+      },
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PublicFooter } from "@/components/shell/public-footer";
 import { PublicHeader } from "@/components/shell/public-header";
 import { buttonClasses } from "@/components/ui/button";
 import { getActor } from "@/server/auth/session";
@@ -62,9 +63,7 @@ export default async function LandingPage() {
           </dl>
         </section>
       </main>
-      <footer className="border-t border-slate-200 py-8 text-center text-xs text-slate-500">
-        Clearway · a voluntary, non-exclusive collective license for AI training
-      </footer>
+      <PublicFooter />
     </div>
   );
 }

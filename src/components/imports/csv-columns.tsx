@@ -8,7 +8,8 @@ export function CsvColumns() {
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <p className="max-w-2xl text-sm text-slate-600">
           One row per work, with a header row naming the columns (any order, any case). Only <strong>title</strong> and one identifier are
-          required; leave a column out or blank when you have nothing for it. Save from Excel as <strong>CSV UTF-8</strong>.
+          required; leave a column out or blank when you have nothing for it. Save from Excel as <strong>CSV UTF-8</strong>. A file
+          exported from the works list imports as it is: its <strong>id</strong> and <strong>status</strong> columns are read past.
         </p>
         <a href="/api/works-imports/template" download className={buttonClasses("secondary", "shrink-0")}>
           Download the template

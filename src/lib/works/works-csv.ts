@@ -3,7 +3,8 @@
 // neutralised; quoting follows RFC 4180; lines end in CRLF. Pure, so it is tested on its own.
 import { IDENTIFIER_LABELS } from "./work-input";
 
-export const WORKS_EXPORT_COLUMNS = [
+/** The columns of a works file: the import template's, in its order. */
+export const CSV_COLUMN_NAMES = [
   "isbn",
   "issn",
   "doi",
@@ -16,9 +17,12 @@ export const WORKS_EXPORT_COLUMNS = [
   "publisher",
   "purposes",
   "excluded_from",
-  "id",
-  "status",
 ] as const;
+
+/** Written by the export for the person's reference; an import reads past them (identity is by identifier). */
+export const EXPORT_ONLY_COLUMNS = ["id", "status"] as const;
+
+export const WORKS_EXPORT_COLUMNS = [...CSV_COLUMN_NAMES, ...EXPORT_ONLY_COLUMNS] as const;
 
 export type ExportedWork = {
   id: number;

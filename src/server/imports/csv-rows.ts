@@ -2,7 +2,7 @@ import "server-only";
 import type { RawWork } from "@/lib/works/work-input";
 import { CsvRecordReader, type CsvRecord } from "./csv-reader";
 import { ImportFileError, type ImportRow, type ImportRowSource } from "./import-rows";
-import { CSV_COLUMN_NAMES, IDENTIFIER_COLUMNS, IMPORT_LIMITS, type CsvColumnName } from "./imports.schema";
+import { CSV_COLUMN_NAMES, EXPORT_ONLY_COLUMNS, IDENTIFIER_COLUMNS, IMPORT_LIMITS, type CsvColumnName, type HeaderColumn } from "./imports.schema";
 
 // CSV records → import rows: the header names the columns (any order, any case), each later
 // record becomes a work's raw values. Cells a spreadsheet would run as a formula (= + - @) are
@@ -21,7 +21,7 @@ const WORK_FIELDS: [Exclude<keyof RawWork, "identifiers">, CsvColumnName][] = [
   ["excludedFrom", "excluded_from"],
 ];
 
-export type CsvHeader = { columns: CsvColumnName[]; index: Partial<Record<CsvColumnName, number>> };
+export type CsvHeader = { columns: HeaderColumn[]; index: Partial<Record<CsvColumnName, number>> };
 
 /** The header's column names, or the file-level problem with them. */
 export function readCsvHeader(record: CsvRecord): CsvHeader {
@@ -31,17 +31,18 @@ export function readCsvHeader(record: CsvRecord): CsvHeader {
   if (separator) {
     throw new ImportFileError(record.line, `The header has a single column: the file seems to use ${separator} between columns. Save it with commas (in Excel: Save As → "CSV UTF-8").`);
   }
-  const columns: CsvColumnName[] = [];
+  const columns: HeaderColumn[] = [];
+  const known: readonly string[] = [...CSV_COLUMN_NAMES, ...EXPORT_ONLY_COLUMNS];
   const unknown: string[] = [];
   record.fields.forEach((field, index) => {
     const name = field.trim().toLowerCase().replace(/[\s-]+/g, "_");
     if (name === "") {
       throw new ImportFileError(record.line, `Column ${index + 1} of the header has no name. Name every column, or delete the empty ones.`);
     }
-    if (!(CSV_COLUMN_NAMES as readonly string[]).includes(name)) unknown.push(field.trim().slice(0, 60));
-    else if (columns.includes(name as CsvColumnName)) {
+    if (!known.includes(name)) unknown.push(field.trim().slice(0, 60));
+    else if (columns.includes(name as HeaderColumn)) {
       throw new ImportFileError(record.line, `The column "${name}" appears twice in the header.`);
-    } else columns.push(name as CsvColumnName);
+    } else columns.push(name as HeaderColumn);
   });
   if (unknown.length > 0) {
     throw new ImportFileError(
@@ -49,11 +50,12 @@ export function readCsvHeader(record: CsvRecord): CsvHeader {
       `Unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `"${u}"`).join(", ")} in the header. The columns are: ${CSV_COLUMN_NAMES.join(", ")}.`,
     );
   }
+  const isRead = (c: HeaderColumn): c is CsvColumnName => (CSV_COLUMN_NAMES as readonly string[]).includes(c);
   if (!columns.includes("title")) throw new ImportFileError(record.line, 'The header has no "title" column.');
   if (!IDENTIFIER_COLUMNS.some((c) => columns.includes(c))) {
     throw new ImportFileError(record.line, "The header needs at least one identifier column: isbn, issn, doi or url.");
   }
-  return { columns, index: Object.fromEntries(columns.map((c, i) => [c, i])) };
+  return { columns, index: Object.fromEntries(columns.flatMap((c, i) => (isRead(c) ? [[c, i]] : []))) };
 }
 
 function isBlank(record: CsvRecord): boolean {

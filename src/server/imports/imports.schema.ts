@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import type { CSV_COLUMN_NAMES, EXPORT_ONLY_COLUMNS } from "@/lib/works/works-csv";
 
 // Works files: the limits, the CSV columns rightsholders are told about, where uploads are kept,
 // and the job's payload. docs/decisions/007-works-import-pipeline.md.
@@ -42,21 +43,10 @@ export type CsvColumn = {
   example: string;
 };
 
-export const CSV_COLUMN_NAMES = [
-  "isbn",
-  "issn",
-  "doi",
-  "url",
-  "title",
-  "contributors",
-  "type",
-  "language",
-  "publication_year",
-  "publisher",
-  "purposes",
-  "excluded_from",
-] as const;
+export { CSV_COLUMN_NAMES, EXPORT_ONLY_COLUMNS } from "@/lib/works/works-csv";
 export type CsvColumnName = (typeof CSV_COLUMN_NAMES)[number];
+/** A header's column: one the import reads, or one of the export's own that it reads past. */
+export type HeaderColumn = CsvColumnName | (typeof EXPORT_ONLY_COLUMNS)[number];
 export const IDENTIFIER_COLUMNS = ["isbn", "issn", "doi", "url"] as const satisfies readonly CsvColumnName[];
 
 /** The columns as documented on the imports page and in the template (same order). */

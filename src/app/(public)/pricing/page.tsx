@@ -3,6 +3,7 @@ import Link from "next/link";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { PriceTable } from "@/components/pricing/price-table";
 import { QuoteSummary } from "@/components/pricing/quote-summary";
+import { PublicFooter } from "@/components/shell/public-footer";
 import { PublicHeader } from "@/components/shell/public-header";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -134,9 +135,7 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
           </div>
         </section>
       </main>
-      <footer className="border-t border-slate-200 py-8 text-center text-xs text-slate-500">
-        Clearway · a voluntary, non-exclusive collective license for AI training
-      </footer>
+      <PublicFooter />
     </div>
   );
 }
