@@ -46,7 +46,7 @@ export async function seedDemoIfEmpty(databaseUrl: string) {
 
   await createStaffUser(SYSTEM, { email: admin.email, name: admin.name, role: "ADMIN", password: DEMO_PASSWORD });
   await createStaffUser(SYSTEM, { email: analyst.email, name: analyst.name, role: "ANALYST", password: DEMO_PASSWORD });
-  await signUp(
+  const northwind = await signUp(
     { email: licensee.email, name: licensee.name, password: DEMO_PASSWORD, organizationName: "Northwind AI Labs", organizationKind: "LICENSEE" },
     context,
   );
@@ -94,7 +94,13 @@ export async function seedDemoIfEmpty(databaseUrl: string) {
         taxFormType: "W9", taxFormSignedOn: new Date("2026-03-02T00:00:00Z"), taxFormValid: true,
       },
     });
-    await tx.licenseeProfile.updateMany({ data: { legalName: "Northwind AI Labs Inc.", country: "US", industryGroup: "TECHNOLOGY", employeeCount: 120 } });
+    await tx.licenseeProfile.updateMany({
+      data: {
+        legalName: "Northwind AI Labs Inc.", country: "US", industryGroup: "TECHNOLOGY", employeeCount: 120,
+        aiSystemsDescription: "Northwind Assist, a customer-support assistant fine-tuned on product manuals and offered to our clients; a retrieval service over licensed trade journals.",
+        lawfulContentAttestedAt: new Date(), attestedById: northwind.user.id,
+      },
+    });
     const plan = await tx.plan.create({
       data: {
         code: "AITL-ANNUAL",

@@ -7,6 +7,7 @@ import { API_KEYS_INTERNAL, API_KEYS_MATRIX, API_KEYS_PUBLIC } from "./matrix/ap
 import { DISPUTES_INTERNAL, DISPUTES_MATRIX, DISPUTES_PUBLIC } from "./matrix/disputes";
 import { FOUNDATION_INTERNAL, FOUNDATION_MATRIX, FOUNDATION_PUBLIC } from "./matrix/foundation";
 import { IMPORTS_INTERNAL, IMPORTS_MATRIX, IMPORTS_PUBLIC } from "./matrix/imports";
+import { LICENSEES_INTERNAL, LICENSEES_MATRIX, LICENSEES_PUBLIC } from "./matrix/licensees";
 import { PARTICIPATION_INTERNAL, PARTICIPATION_MATRIX, PARTICIPATION_PUBLIC } from "./matrix/participation";
 import { PRICING_INTERNAL, PRICING_MATRIX, PRICING_PUBLIC } from "./matrix/pricing";
 import type { MatrixEntry } from "./matrix/types";
@@ -22,6 +23,7 @@ export const USE_CASE_MATRIX: Record<string, MatrixEntry> = {
   ...API_KEYS_MATRIX,
   ...IMPORTS_MATRIX,
   ...PRICING_MATRIX,
+  ...LICENSEES_MATRIX,
 };
 
 /**
@@ -36,6 +38,7 @@ export const PUBLIC_USE_CASES: Record<string, string> = {
   ...API_KEYS_PUBLIC,
   ...IMPORTS_PUBLIC,
   ...PRICING_PUBLIC,
+  ...LICENSEES_PUBLIC,
 };
 
 /** Building blocks called only from inside use cases, jobs or the request plumbing. */
@@ -47,4 +50,5 @@ export const INTERNAL_FUNCTIONS = new Set([
   ...API_KEYS_INTERNAL,
   ...IMPORTS_INTERNAL,
   ...PRICING_INTERNAL,
+  ...LICENSEES_INTERNAL,
 ]);

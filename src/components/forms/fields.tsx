@@ -52,7 +52,10 @@ export function SelectField({
   const id = useId();
   return (
     <FieldShell id={id} label={label} errors={errors} hint={hint}>
+      {/* Keyed by its default: React marks the default option once, at mount, and the reset that
+          follows a form action would otherwise bring back the first default, not what was sent. */}
       <select
+        key={String(select.defaultValue ?? "")}
         id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}

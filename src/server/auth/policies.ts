@@ -54,6 +54,14 @@ export const can = {
   /** Where a rightsholder stands: its members read it; staff review it. */
   readParticipation: (actor: Actor | null, organizationId: string) =>
     isStaff(actor) || membershipIn(actor, organizationId)?.kind === "RIGHTSHOLDER",
+  /** A licensee's profile (the details its price comes from, the attestation): its owners. */
+  manageLicenseeProfile: (actor: Actor | null, organizationId: string) => {
+    const membership = membershipIn(actor, organizationId);
+    return membership?.kind === "LICENSEE" && membership.role === "OWNER";
+  },
+  /** A licensee's profile, license and quote: its members read them; staff read every licensee's. */
+  readLicensee: (actor: Actor | null, organizationId: string) =>
+    isStaff(actor) || membershipIn(actor, organizationId)?.kind === "LICENSEE",
   /** Create and revoke the organisation's API keys: its owners only (a key never manages keys). */
   manageApiKeys: (actor: Actor | null, organizationId: string) =>
     membershipIn(actor, organizationId)?.role === "OWNER",

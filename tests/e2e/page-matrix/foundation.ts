@@ -13,6 +13,7 @@ export const FOUNDATION_PAGES: PageTable = {
   "/account": ["/account", SIGNED_IN],
   "/licensee": ["/licensee", ["Licensee owner"]],
   "/licensee/members": ["/licensee/members", ["Licensee owner"]],
+  "/licensee/profile": ["/licensee/profile", ["Licensee owner"]],
   "/rightsholder": ["/rightsholder", ["Rightsholder owner"]],
   "/rightsholder/members": ["/rightsholder/members", ["Rightsholder owner"]],
   "/staff": ["/staff", STAFF],

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { LicenseQuoteCard } from "@/components/licensees/license-quote-card";
 import { OrganizationOverview } from "@/components/members/organization-overview";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentMembership } from "@/server/auth/current-organization";
 import { requirePageActor } from "@/server/auth/page-guards";
 import { can } from "@/server/auth/policies";
+import { getLicenseeProfile } from "@/server/licensees/licensee-profile.queries";
 
 export const metadata: Metadata = { title: "Licensee overview" };
 
@@ -13,6 +15,7 @@ export default async function LicenseeHome() {
   const actor = await requirePageActor("/licensee", can.useLicenseeArea);
   const membership = currentMembership(actor, "LICENSEE");
   if (!membership) notFound();
+  const profile = await getLicenseeProfile(actor, membership.organizationId);
   return (
     <>
       <PageHeader
@@ -20,6 +23,7 @@ export default async function LicenseeHome() {
         description="Your organisation's license for training AI systems used outside your organisation."
       />
       <div className="space-y-6">
+        <LicenseQuoteCard profile={profile} />
         <OrganizationOverview actor={actor} organizationId={membership.organizationId} basePath="/licensee" />
         <Card>
           <CardTitle>How the license works</CardTitle>
