@@ -12,6 +12,7 @@ import { migrateDatabase } from "./db/migrate";
 import { ensureNextBuild } from "./lib/next-build";
 import { seedDemoInChild } from "./lib/seed-demo";
 import { ensurePostgresForApp, type PostgresServer } from "./lib/postgres-server";
+import { DOUBLE_WEBHOOK_SECRET } from "../src/server/stripe/double-webhook-secret";
 import { startStripeDouble } from "./stripe-double/server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -72,7 +73,11 @@ async function main() {
   };
   if (!process.env.STRIPE_SECRET_KEY) {
     // No Stripe keys: payments and payout onboarding go to the local test double, in this process.
-    const double = await startStripeDouble(Number(process.env.STRIPE_DOUBLE_PORT ?? 0));
+    // Its webhooks go to this portal, signed with the double's secret (the portal verifies them with it).
+    const double = await startStripeDouble(Number(process.env.STRIPE_DOUBLE_PORT ?? 0), {
+      url: `http://localhost:${PORT}/api/stripe/webhook`,
+      secret: process.env.STRIPE_WEBHOOK_SECRET ?? DOUBLE_WEBHOOK_SECRET,
+    });
     env.STRIPE_DOUBLE_URL = double.url;
     log(`No STRIPE_SECRET_KEY: using the local Stripe test double at ${double.url}.`);
   }

@@ -14,6 +14,7 @@ import { migrateDatabase } from "./db/migrate";
 import { ensureNextBuild } from "./lib/next-build";
 import { ensurePostgresForTests, type PostgresServer } from "./lib/postgres-server";
 import { seedDemoInChild } from "./lib/seed-demo";
+import { DOUBLE_WEBHOOK_SECRET } from "../src/server/stripe/double-webhook-secret";
 import { startStripeDouble, type StripeDouble } from "./stripe-double/server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -115,7 +116,7 @@ async function endToEnd(baseEnv: NodeJS.ProcessEnv) {
     Object.assign(e2eEnv, { DATABASE_URL: url, E2E_DATABASE_URL: url });
   });
   // The app under test talks to the local Stripe test double, started here for the whole step.
-  stripeDouble = await startStripeDouble();
+  stripeDouble = await startStripeDouble(0, { url: `http://localhost:${E2E_PORT}/api/stripe/webhook`, secret: DOUBLE_WEBHOOK_SECRET });
   Object.assign(e2eEnv, { STRIPE_DOUBLE_URL: stripeDouble.url, STRIPE_SECRET_KEY: "" });
   await step(`Build (next build${CI ? ", always in CI" : ", when out of date"})`, () =>
     ensureNextBuild({ env: { ...e2eEnv, NODE_ENV: "production" }, force: CI }));

@@ -4,17 +4,20 @@
 // serves the hosted pages a person would see on stripe.com (Connect onboarding). State lives in
 // memory: it is a test and demo stand-in, never a record of anything.
 //
-// Implemented: POST /v1/accounts, GET /v1/accounts/:id, POST /v1/account_links, and the hosted
-// onboarding page. The licensing work adds checkout, subscriptions, refunds and webhooks here.
+// Implemented: Connect accounts and account links with the hosted onboarding page (here);
+// customers, Checkout Sessions, payment intents and the hosted checkout page (checkout.ts);
+// events, listed and delivered as signed webhooks when a target is set (events.ts).
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { pathToFileURL } from "node:url";
+import { registerCheckout } from "./checkout";
+import { createEventLog, type WebhookTarget } from "./events";
 import { parseStripeForm, type FormValue } from "./form-body";
 
 type Json = Record<string, unknown>;
 type Handler = (request: { params: Record<string, string>; body: Record<string, FormValue>; url: URL }) => { status?: number; body: Json } | Promise<{ status?: number; body: Json }>;
 
-export type StripeDouble = { url: string; close: () => Promise<void> };
+export type StripeDouble = { url: string; close: () => Promise<void>; setWebhook: (target: WebhookTarget | null) => void };
 
 class StripeError extends Error {
   constructor(readonly status: number, readonly body: Json) {
@@ -31,7 +34,9 @@ const now = () => Math.floor(Date.now() / 1000);
 const text = (v: FormValue | undefined) => (typeof v === "string" ? v : undefined);
 const record = (v: FormValue | undefined) => (v && typeof v === "object" && !Array.isArray(v) ? v : {});
 
-export function createStripeDouble() {
+export function createStripeDouble(options: { webhook?: WebhookTarget | null } = {}) {
+  let webhook = options.webhook ?? null;
+  const events = createEventLog(() => webhook);
   const accounts = new Map<string, Json>();
   const onboardingLinks = new Map<string, { account: string; returnUrl: string; refreshUrl: string; expiresAt: number }>();
   let baseUrl = "";
@@ -52,6 +57,14 @@ export function createStripeDouble() {
     const pattern = new RegExp(`^${path.replace(/:(\w+)/g, (_m, key: string) => (keys.push(key), "([^/]+)"))}$`);
     routes.push({ method, pattern, keys, handle });
   };
+
+  route("GET", "/v1/events", ({ url }) => ({ body: events.list(url.searchParams) }));
+  route("GET", "/v1/events/:id", ({ params }) => {
+    const event = events.get(params.id!);
+    if (!event) throw invalidRequest(`No such event: '${params.id}'`, "id", "resource_missing", 404);
+    return { body: event };
+  });
+  const checkout = registerCheckout({ route, fail: invalidRequest, baseUrl: () => baseUrl, emit: (type, object) => events.emit(type, object) });
 
   route("POST", "/v1/accounts", ({ body }) => {
     const type = text(body.type) ?? "express";
@@ -129,6 +142,13 @@ export function createStripeDouble() {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
 
+    const checkoutPage = checkout.page(req.method ?? "GET", url.pathname, new URLSearchParams(req.method === "POST" ? raw : ""));
+    if (checkoutPage) {
+      if (checkoutPage.location) res.writeHead(303, { location: checkoutPage.location }).end();
+      else res.writeHead(checkoutPage.status, { "content-type": "text/html; charset=utf-8" }).end(checkoutPage.html);
+      return;
+    }
+
     const onboarding = /^\/connect\/onboarding\/([0-9a-f]+)(\/complete)?$/.exec(url.pathname);
     if (onboarding) {
       const token = onboarding[1]!;
@@ -170,15 +190,21 @@ export function createStripeDouble() {
         server.listen(port, host, () => {
           const address = server.address() as { port: number };
           baseUrl = `http://${host}:${address.port}`;
-          resolve({ url: baseUrl, close: () => new Promise((done) => server.close(() => done())) });
+          resolve({
+            url: baseUrl,
+            close: () => new Promise((done) => server.close(() => done())),
+            setWebhook: (target) => {
+              webhook = target;
+            },
+          });
         });
       });
     },
   };
 }
 
-export function startStripeDouble(port = 0): Promise<StripeDouble> {
-  return createStripeDouble().listen(port);
+export function startStripeDouble(port = 0, webhook: WebhookTarget | null = null): Promise<StripeDouble> {
+  return createStripeDouble({ webhook }).listen(port);
 }
 
 // `tsx scripts/stripe-double/server.ts [port]`: runs it on its own.

@@ -7,6 +7,7 @@ import { API_KEYS_INTERNAL, API_KEYS_MATRIX, API_KEYS_PUBLIC } from "./matrix/ap
 import { DISPUTES_INTERNAL, DISPUTES_MATRIX, DISPUTES_PUBLIC } from "./matrix/disputes";
 import { FOUNDATION_INTERNAL, FOUNDATION_MATRIX, FOUNDATION_PUBLIC } from "./matrix/foundation";
 import { IMPORTS_INTERNAL, IMPORTS_MATRIX, IMPORTS_PUBLIC } from "./matrix/imports";
+import { LICENSING_INTERNAL, LICENSING_MATRIX, LICENSING_PUBLIC } from "./matrix/licensing";
 import { LICENSEES_INTERNAL, LICENSEES_MATRIX, LICENSEES_PUBLIC } from "./matrix/licensees";
 import { PARTICIPATION_INTERNAL, PARTICIPATION_MATRIX, PARTICIPATION_PUBLIC } from "./matrix/participation";
 import { PRICING_INTERNAL, PRICING_MATRIX, PRICING_PUBLIC } from "./matrix/pricing";
@@ -24,6 +25,7 @@ export const USE_CASE_MATRIX: Record<string, MatrixEntry> = {
   ...IMPORTS_MATRIX,
   ...PRICING_MATRIX,
   ...LICENSEES_MATRIX,
+  ...LICENSING_MATRIX,
 };
 
 /**
@@ -39,6 +41,7 @@ export const PUBLIC_USE_CASES: Record<string, string> = {
   ...IMPORTS_PUBLIC,
   ...PRICING_PUBLIC,
   ...LICENSEES_PUBLIC,
+  ...LICENSING_PUBLIC,
 };
 
 /** Building blocks called only from inside use cases, jobs or the request plumbing. */
@@ -51,4 +54,5 @@ export const INTERNAL_FUNCTIONS = new Set([
   ...IMPORTS_INTERNAL,
   ...PRICING_INTERNAL,
   ...LICENSEES_INTERNAL,
+  ...LICENSING_INTERNAL,
 ]);

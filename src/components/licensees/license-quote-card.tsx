@@ -7,7 +7,7 @@ import type { LicenseeProfileView } from "@/server/licensees/licensee-profile.qu
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** Where the licensee stands on the way to a license: the profile first, then its price. */
-export function LicenseQuoteCard({ profile }: { profile: LicenseeProfileView }) {
+export function LicenseQuoteCard({ profile, children }: { profile: LicenseeProfileView; children?: React.ReactNode }) {
   if (!profile.isComplete) {
     return (
       <Card>
@@ -37,6 +37,7 @@ export function LicenseQuoteCard({ profile }: { profile: LicenseeProfileView }) 
       ) : (
         <p className="text-sm text-slate-700">{profile.quoteProblem ?? "No price could be computed."}</p>
       )}
+      {children ? <div className="mt-5 border-t border-slate-100 pt-5">{children}</div> : null}
     </Card>
   );
 }

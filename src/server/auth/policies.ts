@@ -62,6 +62,8 @@ export const can = {
   /** A licensee's profile, license and quote: its members read them; staff read every licensee's. */
   readLicensee: (actor: Actor | null, organizationId: string) =>
     isStaff(actor) || membershipIn(actor, organizationId)?.kind === "LICENSEE",
+  /** Buy or renew the license: any member of the licensee (DOMAIN.md, roles). */
+  buyLicense: (actor: Actor | null, organizationId: string) => membershipIn(actor, organizationId)?.kind === "LICENSEE",
   /** Create and revoke the organisation's API keys: its owners only (a key never manages keys). */
   manageApiKeys: (actor: Actor | null, organizationId: string) =>
     membershipIn(actor, organizationId)?.role === "OWNER",

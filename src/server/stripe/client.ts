@@ -1,5 +1,6 @@
 import "server-only";
 import Stripe from "stripe";
+import { DOUBLE_WEBHOOK_SECRET } from "./double-webhook-secret";
 
 // The one place that makes the Stripe client. With STRIPE_SECRET_KEY the portal talks to Stripe;
 // without it, to the local test double at STRIPE_DOUBLE_URL (scripts/stripe-double, started by
@@ -28,4 +29,13 @@ export function stripeClient(): Stripe {
   }
   globalForStripe.stripeClient = { key: cacheKey, client };
   return client;
+}
+
+
+/** The secret webhooks are verified with: STRIPE_WEBHOOK_SECRET, or the double's when it is in use. */
+export function stripeWebhookSecret(): string {
+  const secret = process.env.STRIPE_WEBHOOK_SECRET;
+  if (secret) return secret;
+  if (process.env.STRIPE_SECRET_KEY) throw new Error("STRIPE_WEBHOOK_SECRET is not set: webhooks from Stripe can't be verified.");
+  return DOUBLE_WEBHOOK_SECRET;
 }

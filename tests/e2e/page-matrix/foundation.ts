@@ -14,6 +14,7 @@ export const FOUNDATION_PAGES: PageTable = {
   "/licensee": ["/licensee", ["Licensee owner"]],
   "/licensee/members": ["/licensee/members", ["Licensee owner"]],
   "/licensee/profile": ["/licensee/profile", ["Licensee owner"]],
+  "/licensee/license/success": ["/licensee/license/success?session_id=cs_test_unknown", ["Licensee owner"]],
   "/rightsholder": ["/rightsholder", ["Rightsholder owner"]],
   "/rightsholder/members": ["/rightsholder/members", ["Rightsholder owner"]],
   "/staff": ["/staff", STAFF],
@@ -23,6 +24,6 @@ export const FOUNDATION_PAGES: PageTable = {
 };
 
 export const FOUNDATION_EXPECTATIONS: PageExpectations = {
-  notFoundWhenAllowed: ["/staff/outbox/[id]"],
+  notFoundWhenAllowed: ["/staff/outbox/[id]", "/licensee/license/success"],
   redirectsWhenAllowed: ["/home", "/sign-in", "/sign-up"],
 };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { LicenseQuoteCard } from "@/components/licensees/license-quote-card";
+import { LicenseCard } from "@/components/licensees/license-card";
 import { OrganizationOverview } from "@/components/members/organization-overview";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,6 +8,7 @@ import { currentMembership } from "@/server/auth/current-organization";
 import { requirePageActor } from "@/server/auth/page-guards";
 import { can } from "@/server/auth/policies";
 import { getLicenseeProfile } from "@/server/licensees/licensee-profile.queries";
+import { getLicenseOverview } from "@/server/licensing/grants.queries";
 
 export const metadata: Metadata = { title: "Licensee overview" };
 
@@ -15,7 +16,10 @@ export default async function LicenseeHome() {
   const actor = await requirePageActor("/licensee", can.useLicenseeArea);
   const membership = currentMembership(actor, "LICENSEE");
   if (!membership) notFound();
-  const profile = await getLicenseeProfile(actor, membership.organizationId);
+  const [profile, license] = await Promise.all([
+    getLicenseeProfile(actor, membership.organizationId),
+    getLicenseOverview(actor, membership.organizationId),
+  ]);
   return (
     <>
       <PageHeader
@@ -23,7 +27,7 @@ export default async function LicenseeHome() {
         description="Your organisation's license for training AI systems used outside your organisation."
       />
       <div className="space-y-6">
-        <LicenseQuoteCard profile={profile} />
+        <LicenseCard profile={profile} active={license.active} pending={license.pending} canBuy={license.canBuy} />
         <OrganizationOverview actor={actor} organizationId={membership.organizationId} basePath="/licensee" />
         <Card>
           <CardTitle>How the license works</CardTitle>

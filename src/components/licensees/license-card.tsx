@@ -1,0 +1,51 @@
+import { startCheckoutAction } from "@/app/_actions/licensing";
+import { ActionButton } from "../forms/action-button";
+import { Badge } from "../ui/badge";
+import { Card, CardTitle } from "../ui/card";
+import { LicenseQuoteCard } from "./license-quote-card";
+import { formatCents } from "@/lib/pricing/price-license";
+import { lastDayOf } from "@/lib/licensing/term";
+import type { GrantView } from "@/server/licensing/grants.queries";
+import type { LicenseeProfileView } from "@/server/licensees/licensee-profile.queries";
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** The licensee's license: active (number and term), being paid, or its price and a way to buy it. */
+export function LicenseCard({ profile, active, pending, canBuy }: { profile: LicenseeProfileView; active: GrantView | null; pending: GrantView | null; canBuy: boolean }) {
+  if (active && active.startsOn && active.endsOn) {
+    return (
+      <Card>
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <CardTitle description="The enrolled repertoire is covered for the purposes each work permits.">Your license</CardTitle>
+          <Badge tone="green">Active</Badge>
+        </div>
+        <dl className="grid gap-4 text-sm sm:grid-cols-3" data-testid="active-license">
+          <div><dt className="text-slate-500">License number</dt><dd className="font-mono text-base font-semibold text-slate-900">{active.licenseNumber}</dd></div>
+          <div><dt className="text-slate-500">Term</dt><dd className="text-slate-900">{day(active.startsOn)} – {day(lastDayOf({ endsOn: active.endsOn }))}</dd></div>
+          <div><dt className="text-slate-500">Fee paid</dt><dd className="text-slate-900">{formatCents(active.payments.find((p) => p.status === "SUCCEEDED")?.amountCents ?? active.feeCents, active.currency)}</dd></div>
+        </dl>
+      </Card>
+    );
+  }
+  if (!profile.isComplete || !profile.quote) return <LicenseQuoteCard profile={profile} />;
+  const isAwaitingTransfer = pending !== null && pending.stripeCheckoutSessionId !== null && pending.feeCents === profile.quote.quote.feeCents && pending.statusReason === null && pending.payments.length === 0;
+  return (
+    <LicenseQuoteCard profile={profile}>
+      {canBuy ? (
+        <>
+          <p className="mb-3 text-sm text-slate-700">
+            {isAwaitingTransfer
+              ? "A payment was started. If you paid by bank transfer, the license becomes active as soon as it clears; otherwise continue to pay."
+              : "Pay by card or bank transfer on Stripe's secure page. The license starts the day the payment clears."}
+          </p>
+          <ActionButton
+            action={startCheckoutAction}
+            fields={{ organizationId: profile.organizationId }}
+            label={`${isAwaitingTransfer ? "Continue to payment" : "Buy the license"} · ${formatCents(profile.quote.quote.feeCents)}`}
+            pendingLabel="Opening Stripe…"
+          />
+        </>
+      ) : null}
+    </LicenseQuoteCard>
+  );
+}

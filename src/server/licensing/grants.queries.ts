@@ -1,0 +1,52 @@
+import "server-only";
+import { todayUtc } from "@/lib/works/work-input";
+import type { Actor } from "../auth/actor";
+import { authorize, can } from "../auth/policies";
+import { db } from "../db";
+import { notFound } from "../errors";
+
+const GRANT_SELECT = {
+  id: true,
+  licenseNumber: true,
+  status: true,
+  feeCents: true,
+  currency: true,
+  startsOn: true,
+  endsOn: true,
+  termDays: true,
+  statusReason: true,
+  createdAt: true,
+  activatedAt: true,
+  stripeCheckoutSessionId: true,
+  payments: { select: { amountCents: true, currency: true, paidAt: true, status: true }, orderBy: { createdAt: "asc" as const } },
+} as const;
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+function view(grant: Awaited<ReturnType<typeof loadGrants>>[number]) {
+  return { ...grant, startsOn: day(grant.startsOn), endsOn: day(grant.endsOn) };
+}
+
+function loadGrants(organizationId: string) {
+  return db.licenseGrant.findMany({ where: { organizationId }, select: GRANT_SELECT, orderBy: { createdAt: "desc" }, take: 50 });
+}
+
+export type GrantView = ReturnType<typeof view>;
+
+/** The licensee's license now (active today), one waiting for payment, and every grant it had. */
+export async function getLicenseOverview(actor: Actor | null, organizationId: string) {
+  authorize(can.readLicensee(actor, organizationId));
+  const today = todayUtc();
+  const grants = (await loadGrants(organizationId)).map(view);
+  const active = grants.find((g) => g.status === "ACTIVE" && g.startsOn !== null && g.startsOn <= today && (g.endsOn ?? "") > today) ?? null;
+  const pending = grants.find((g) => g.status === "PENDING_PAYMENT") ?? null;
+  return { active, pending, grants, canBuy: can.buyLicense(actor, organizationId) };
+}
+
+/** What the page Stripe returns to shows: the grant behind that Checkout Session, read only. */
+export async function getCheckoutOutcome(actor: Actor | null, organizationId: string, sessionId: string) {
+  authorize(can.readLicensee(actor, organizationId));
+  const grant = await db.licenseGrant.findFirst({ where: { organizationId, stripeCheckoutSessionId: sessionId }, select: GRANT_SELECT });
+  if (!grant) throw notFound("That payment");
+  return view(grant);
+}

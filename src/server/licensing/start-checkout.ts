@@ -1,0 +1,121 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { todayUtc } from "@/lib/works/work-input";
+import { writeAudit } from "../audit/write-audit";
+import type { Actor } from "../auth/actor";
+import { authorize, can, requireUser } from "../auth/policies";
+import { db } from "../db";
+import { appUrl } from "../env";
+import { AppError, validation } from "../errors";
+import { getLicenseeProfile } from "../licensees/licensee-profile.queries";
+import { stripeClient } from "../stripe/client";
+import { newLicenseNumber, newVerificationCode } from "./grant-codes";
+
+// A licensee member starts buying the license: the price of its profile today becomes a grant
+// waiting for payment, and Stripe Checkout collects the fee for a 12-month term paid once. The
+// grant only becomes active when Stripe says the payment cleared (the webhook, never the
+// redirect). Clicking twice reuses the same pending grant and, while it is open, the same session.
+
+const CUSTOMER_KEY = (organizationId: string) => `customer:${organizationId}`;
+
+async function ensureCustomer(organizationId: string, legalName: string, email: string): Promise<string> {
+  const profile = await db.licenseeProfile.findUniqueOrThrow({ where: { organizationId }, select: { stripeCustomerId: true } });
+  if (profile.stripeCustomerId) return profile.stripeCustomerId;
+  const customer = await stripeClient().customers.create(
+    { name: legalName, email, metadata: { organizationId } },
+    { idempotencyKey: CUSTOMER_KEY(organizationId) },
+  );
+  // Conditional: a second request racing this one keeps the first id stored.
+  await db.licenseeProfile.updateMany({ where: { organizationId, stripeCustomerId: null }, data: { stripeCustomerId: customer.id } });
+  return (await db.licenseeProfile.findUniqueOrThrow({ where: { organizationId }, select: { stripeCustomerId: true } })).stripeCustomerId!;
+}
+
+async function createPendingGrant(organizationId: string, userId: string, quote: NonNullable<Awaited<ReturnType<typeof getLicenseeProfile>>["quote"]>, profile: { employeeCount: number; industryGroup: string; country: string }) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.licenseGrant.create({
+        data: {
+          licenseNumber: newLicenseNumber(Number(todayUtc().slice(0, 4))),
+          verificationCode: newVerificationCode(),
+          organizationId,
+          planId: quote.plan.id,
+          priceScheduleId: quote.schedule.id,
+          feeCents: quote.quote.feeCents,
+          currency: quote.quote.currency,
+          quotedEmployeeCount: profile.employeeCount,
+          quotedIndustryGroup: profile.industryGroup as "OTHER",
+          quotedCountry: profile.country,
+          createdById: userId,
+        },
+      });
+    } catch (error) {
+      // A license number already taken (1 in 10⁹ a year): draw another.
+      if (attempt < 3 && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
+      throw error;
+    }
+  }
+}
+
+export async function startCheckout(actor: Actor | null, input: { organizationId: string }): Promise<{ url: string; grantId: string }> {
+  authorize(can.buyLicense(actor, input.organizationId), "Only members of this licensee can buy its license.");
+  const user = requireUser(actor);
+  const profile = await getLicenseeProfile(actor, input.organizationId);
+  if (!profile.isComplete) throw validation("Complete the organisation profile first: the price is computed from it.");
+  if (!profile.quote) throw validation(profile.quoteProblem ?? "No price could be computed for this organisation.");
+  const active = await db.licenseGrant.findFirst({ where: { organizationId: input.organizationId, status: "ACTIVE", endsOn: { gt: new Date(`${todayUtc()}T00:00:00Z`) } }, select: { licenseNumber: true } });
+  if (active) throw new AppError("CONFLICT", `Your organisation already holds license ${active.licenseNumber}; renewal opens before it ends.`);
+
+  // The same pending grant while its price still holds; a new one when the price changed.
+  let grant = await db.licenseGrant.findFirst({
+    where: { organizationId: input.organizationId, status: "PENDING_PAYMENT", feeCents: profile.quote.quote.feeCents, priceScheduleId: profile.quote.schedule.id },
+    orderBy: { createdAt: "desc" },
+  });
+  const stripe = stripeClient();
+  if (grant?.stripeCheckoutSessionId) {
+    const session = await stripe.checkout.sessions.retrieve(grant.stripeCheckoutSessionId);
+    if (session.status === "open" && session.url) return { url: session.url, grantId: grant.id };
+    // Paid by bank transfer and not cleared yet: nothing to pay again.
+    if (session.status === "complete") throw new AppError("CONFLICT", "Your payment is being confirmed; the license becomes active as soon as it clears.");
+  }
+  const isNewGrant = !grant;
+  grant ??= await createPendingGrant(input.organizationId, user.userId, profile.quote, {
+    employeeCount: profile.employeeCount!, industryGroup: profile.industryGroup!, country: profile.country!,
+  });
+
+  const customer = await ensureCustomer(input.organizationId, profile.legalName!, user.email);
+  const attempt = grant.stripeCheckoutSessionId ? `:${Date.now()}` : "";
+  const session = await stripe.checkout.sessions.create(
+    {
+      mode: "payment",
+      customer,
+      client_reference_id: grant.id,
+      metadata: { grantId: grant.id, organizationId: input.organizationId, licenseNumber: grant.licenseNumber },
+      payment_intent_data: { metadata: { grantId: grant.id, organizationId: input.organizationId } },
+      line_items: [{
+        quantity: 1,
+        price_data: {
+          currency: grant.currency.toLowerCase(),
+          unit_amount: Number(grant.feeCents),
+          product_data: { name: `${profile.quote.plan.name}, 12 months (${grant.licenseNumber})` },
+        },
+      }],
+      success_url: `${appUrl()}/licensee/license/success?session_id={CHECKOUT_SESSION_ID}`,
+      cancel_url: `${appUrl()}/licensee`,
+    },
+    { idempotencyKey: `checkout:${grant.id}${attempt}` },
+  );
+  await db.$transaction(async (tx) => {
+    await tx.licenseGrant.update({ where: { id: grant.id }, data: { stripeCheckoutSessionId: session.id } });
+    if (isNewGrant) {
+      await writeAudit(tx, actor, {
+        action: "license.checkout_started",
+        entityType: "LicenseGrant",
+        entityId: grant.id,
+        organizationId: input.organizationId,
+        after: { licenseNumber: grant.licenseNumber, feeCents: grant.feeCents, priceScheduleId: grant.priceScheduleId, checkoutSessionId: session.id },
+      });
+    }
+  });
+  if (!session.url) throw new Error("Stripe returned a Checkout Session without a URL.");
+  return { url: session.url, grantId: grant.id };
+}

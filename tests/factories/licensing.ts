@@ -1,0 +1,53 @@
+// Licensing helpers: a licensee ready to buy, paying on the Stripe test double's hosted page as
+// a person would, and Stripe's events handed to the webhook signed as the double signs them.
+import Stripe from "stripe";
+import { db } from "@/server/db";
+import { DOUBLE_WEBHOOK_SECRET } from "@/server/stripe/double-webhook-secret";
+import { stripeClient } from "@/server/stripe/client";
+import { handleStripeWebhook } from "@/server/licensing/stripe-webhook";
+import { ensureLicensePlan } from "./pricing";
+
+export async function completeLicenseeProfile(organizationId: string, userId: string, overrides: { employeeCount?: number; country?: string } = {}) {
+  await ensureLicensePlan();
+  await db.licenseeProfile.update({
+    where: { organizationId },
+    data: {
+      legalName: "Test AI Labs Inc.", country: overrides.country ?? "US", industryGroup: "TECHNOLOGY", employeeCount: overrides.employeeCount ?? 120,
+      aiSystemsDescription: "A support assistant fine-tuned on manuals, offered to customers.", lawfulContentAttestedAt: new Date(), attestedById: userId,
+    },
+  });
+}
+
+/** Submits the double's checkout form; `card` 4242… pays, 4000…0002 is declined; `transfer` settles later. */
+export async function payOnDouble(checkoutUrl: string, how: { card?: string; method?: "card" | "transfer" } = {}) {
+  const body = new URLSearchParams({ card: how.card ?? "4242 4242 4242 4242", method: how.method ?? "card" });
+  return fetch(`${checkoutUrl}/pay`, { method: "POST", body, redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" } });
+}
+
+/** The double's events about one Checkout Session, oldest first. */
+export async function eventsForSession(sessionId: string, type?: string): Promise<Stripe.Event[]> {
+  const events = await stripeClient().events.list({ limit: 100, ...(type ? { type } : {}) });
+  return events.data.filter((e) => (e.data.object as { id?: string }).id === sessionId).reverse();
+}
+
+const signer = new Stripe("sk_test_signer");
+export function signedDelivery(event: object, secret = DOUBLE_WEBHOOK_SECRET) {
+  const payload = JSON.stringify(event);
+  return { payload, signature: signer.webhooks.generateTestHeaderString({ payload, secret }) };
+}
+
+export async function deliver(event: Stripe.Event) {
+  const { payload, signature } = signedDelivery(event);
+  return handleStripeWebhook(payload, signature);
+}
+
+/** Waits for the double's delayed event (a bank transfer settling). */
+export async function waitForEvent(sessionId: string, type: string, timeoutMs = 5_000): Promise<Stripe.Event> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const [event] = await eventsForSession(sessionId, type);
+    if (event) return event;
+    if (Date.now() > until) throw new Error(`No ${type} for ${sessionId}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
