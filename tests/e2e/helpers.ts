@@ -18,7 +18,10 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
+  // The form goes to /home, which redirects to the person's area, then refreshes: wait for the
+  // area's page, or a click made meanwhile is undone by that late redirect.
+  await expect(page).not.toHaveURL(/\/(sign-in|home)(\?|$)/);
+  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
 }
 
 export async function signOut(page: Page) {

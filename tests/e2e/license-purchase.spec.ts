@@ -37,6 +37,18 @@ test("a licensee buys the license by card on Stripe's page and comes back to an 
   await page.getByRole("link", { name: "Back to the overview" }).click();
   await expect(page.getByTestId("active-license")).toContainText("$1,500.00");
   await snap(page, "license-active");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Certificate (PDF)" }).click();
+  const certificate = await download;
+  expect(certificate.suggestedFilename()).toMatch(/^AITL-\d{4}-\w{6}-certificate\.pdf$/);
+  const bytes = await (await certificate.createReadStream()).toArray();
+  expect(Buffer.concat(bytes).subarray(0, 5).toString()).toBe("%PDF-");
+
+  await page.getByRole("link", { name: "Public verification page" }).click();
+  await expect(page.getByTestId("verification")).toContainText("Valid");
+  await expect(page.getByTestId("verification")).toContainText(/Quill Media \w+ Ltd/);
+  await snap(page, "license-verification");
 });
 
 test("a bank transfer shows the payment being confirmed, then the active license", async ({ page }) => {

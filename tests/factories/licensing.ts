@@ -51,3 +51,23 @@ export async function waitForEvent(sessionId: string, type: string, timeoutMs = 
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/** An issued (active) grant, as the webhook leaves one, without going through Stripe. */
+export async function createActiveGrant(organizationId: string, options: { startsOn?: string; endsOn?: string; withPayment?: boolean } = {}) {
+  const plan = await ensureLicensePlan();
+  const schedule = await db.priceSchedule.findFirstOrThrow({ where: { planId: plan.id }, orderBy: { effectiveFrom: "asc" } });
+  const suffix = Math.random().toString(36).slice(2, 8).toUpperCase().padEnd(6, "X");
+  const startsOn = options.startsOn ?? "2026-01-15";
+  const endsOn = options.endsOn ?? "2027-01-15";
+  return db.licenseGrant.create({
+    data: {
+      licenseNumber: `AITL-TEST-${suffix}`,
+      verificationCode: `verify${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`,
+      organizationId, planId: plan.id, priceScheduleId: schedule.id, status: "ACTIVE", feeCents: 450_000n,
+      quotedEmployeeCount: 20, quotedIndustryGroup: "OTHER", quotedCountry: "US",
+      startsOn: new Date(`${startsOn}T00:00:00Z`), endsOn: new Date(`${endsOn}T00:00:00Z`),
+      termDays: Math.round((Date.parse(endsOn) - Date.parse(startsOn)) / 86_400_000), activatedAt: new Date(`${startsOn}T09:00:00Z`),
+      ...(options.withPayment === false ? {} : { payments: { create: { organizationId, amountCents: 450_000n, status: "SUCCEEDED", paidAt: new Date(`${startsOn}T09:00:00Z`), stripePaymentIntentId: `pi_test_${suffix}${Date.now()}` } } }),
+    },
+  });
+}

@@ -1,6 +1,7 @@
 import { startCheckoutAction } from "@/app/_actions/licensing";
 import { ActionButton } from "../forms/action-button";
 import { Badge } from "../ui/badge";
+import { buttonClasses } from "../ui/button";
 import { Card, CardTitle } from "../ui/card";
 import { LicenseQuoteCard } from "./license-quote-card";
 import { formatCents } from "@/lib/pricing/price-license";
@@ -24,6 +25,13 @@ export function LicenseCard({ profile, active, pending, canBuy }: { profile: Lic
           <div><dt className="text-slate-500">Term</dt><dd className="text-slate-900">{day(active.startsOn)} – {day(lastDayOf({ endsOn: active.endsOn }))}</dd></div>
           <div><dt className="text-slate-500">Fee paid</dt><dd className="text-slate-900">{formatCents(active.payments.find((p) => p.status === "SUCCEEDED")?.amountCents ?? active.feeCents, active.currency)}</dd></div>
         </dl>
+        <div className="mt-5 flex flex-wrap gap-2 border-t border-slate-100 pt-4">
+          <a href={`/licensee/license/${active.id}/certificate`} className={buttonClasses("secondary")} download>Certificate (PDF)</a>
+          {active.payments.some((p) => p.status === "SUCCEEDED") ? (
+            <a href={`/licensee/license/${active.id}/receipt`} className={buttonClasses("secondary")} download>Receipt (PDF)</a>
+          ) : null}
+          <a href={`/verify/${active.verificationCode}`} className={buttonClasses("ghost")}>Public verification page</a>
+        </div>
       </Card>
     );
   }

@@ -8,6 +8,7 @@ import { notFound } from "../errors";
 const GRANT_SELECT = {
   id: true,
   licenseNumber: true,
+  verificationCode: true,
   status: true,
   feeCents: true,
   currency: true,

@@ -1,7 +1,9 @@
 // Licensing: any member of a licensee buys its license and reads it; staff read every licensee's.
 import { db } from "@/server/db";
 import { getCheckoutOutcome, getLicenseOverview } from "@/server/licensing/grants.queries";
+import { licenseCertificatePdf, licenseReceiptPdf } from "@/server/licensing/license-documents";
 import { startCheckout } from "@/server/licensing/start-checkout";
+import { createActiveGrant } from "../../factories/licensing";
 import { ensureLicensePlan } from "../../factories/pricing";
 import { STAFF, type ActorKey, type World } from "../world";
 import type { MatrixEntry } from "./types";
@@ -28,11 +30,20 @@ export const LICENSING_MATRIX: Record<string, MatrixEntry> = {
   // Allowed members get past the access check to a validation error (the world's profile is empty).
   startCheckout: { allowed: LICENSEE_MEMBERS, run: (actor, w) => startCheckout(actor, { organizationId: w.licensee.organization.id }) },
   getLicenseOverview: { allowed: [...LICENSEE_MEMBERS, ...STAFF], run: (actor, w) => getLicenseOverview(actor, w.licensee.organization.id) },
+  licenseCertificatePdf: {
+    allowed: [...LICENSEE_MEMBERS, ...STAFF],
+    run: async (actor, w) => licenseCertificatePdf(actor, { organizationId: w.licensee.organization.id, grantId: (await createActiveGrant(w.licensee.organization.id)).id }),
+  },
+  licenseReceiptPdf: {
+    allowed: [...LICENSEE_MEMBERS, ...STAFF],
+    run: async (actor, w) => licenseReceiptPdf(actor, { organizationId: w.licensee.organization.id, grantId: (await createActiveGrant(w.licensee.organization.id)).id }),
+  },
   getCheckoutOutcome: { allowed: [...LICENSEE_MEMBERS, ...STAFF], run: async (actor, w) => getCheckoutOutcome(actor, w.licensee.organization.id, await pendingGrantSession(w)) },
 };
 
 export const LICENSING_PUBLIC: Record<string, string> = {
+  verifyLicense: "the public verification page of a certificate: only what the certificate itself states, by its random code",
   handleStripeWebhook: "Stripe's webhook: no actor; the signature on the raw body is checked first, and only listed event types are taken",
 };
 
-export const LICENSING_INTERNAL = ["newLicenseNumber", "newVerificationCode", "licenseReceiptMail", "paymentFailedMail", "stripeWebhookSecret"];
+export const LICENSING_INTERNAL = ["verificationUrl", "licenseDocumentResponse", "newLicenseNumber", "newVerificationCode", "licenseReceiptMail", "paymentFailedMail", "stripeWebhookSecret"];
