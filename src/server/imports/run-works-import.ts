@@ -64,6 +64,21 @@ function prepare(row: ImportRow, format: "CSV" | "ONIX", seen: FirstOccurrence):
 
 class BatchConflict extends Error {}
 
+/**
+ * A batch's writes run before its claim on processedRows, so a second worker on the same import
+ * writing the same rows meets this one's identifiers in the unique index (or a deadlock) rather
+ * than a failed claim. When processedRows has moved past what this batch expected, that is what
+ * happened: the batch is another worker's, and this run starts over from what is committed.
+ */
+async function asConflictIfOvertaken(error: unknown, importId: string, expected: number): Promise<never> {
+  const code = (error as { code?: string }).code;
+  if (code === "23505" || code === "40P01") {
+    const row = await db.worksImport.findUnique({ where: { id: importId }, select: { processedRows: true, status: true } });
+    if (!row || row.processedRows !== expected || row.status !== "PROCESSING") throw new BatchConflict();
+  }
+  throw error;
+}
+
 /** Batches in the database at once: two keep both cores of a small server busy. */
 const COMMITS_IN_FLIGHT = 2;
 
@@ -225,10 +240,12 @@ export async function runWorksImport(importId: string, options: RunImportOptions
       planned += rows.length;
       batch = [];
       const previous = inFlight.at(-1) ?? null;
-      const pending = withPgTransaction((client) => commitBatch(client, context, rows, expected, previous)).then(() => {
-        committed += rows.length;
-        batches++;
-      });
+      const pending = withPgTransaction((client) => commitBatch(client, context, rows, expected, previous))
+        .catch((error: unknown) => asConflictIfOvertaken(error, record.id, expected))
+        .then(() => {
+          committed += rows.length;
+          batches++;
+        });
       pending.catch(() => undefined); // awaited by settle(); this only keeps it from counting as unhandled
       inFlight.push(pending);
     };
@@ -269,6 +286,9 @@ export async function runWorksImport(importId: string, options: RunImportOptions
     } catch (error) {
       await drain();
       if (error instanceof BatchConflict) continue; // another worker moved on: start over from its processedRows
+      // The file went away while this run read it: another worker finished the import (and
+      // removed it) meanwhile, or it was lost; the next pass tells which.
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
       throw error;
     }
     if (consumed < record.processedRows && !failure) {
