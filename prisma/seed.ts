@@ -1,10 +1,11 @@
 // Demo data for a first run and for the end-to-end tests: one account per role, a licensee and a
-// rightsholder organisation, a small repertoire, the participation agreement, a price schedule
-// and the default settings. Accounts go through the real use cases, so they obey the same rules.
+// rightsholder organisation, a small repertoire, the participation agreement, a price schedule,
+// the licensee's active license and the default settings. Accounts go through the real use cases, so they obey the same rules.
 // Run with `tsx --conditions=react-server` (server modules import "server-only").
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { isbn13CheckDigit, issnCheckDigit } from "../src/lib/identifiers";
+import { termFrom } from "../src/lib/licensing/term";
 import { normalizeTitle } from "../src/lib/titles";
 
 export const DEMO_PASSWORD = "clearway-demo";
@@ -108,7 +109,7 @@ export async function seedDemoIfEmpty(databaseUrl: string) {
         description: "Annual license to use the repertoire for training AI systems used outside the licensee's organisation.",
       },
     });
-    await tx.priceSchedule.create({
+    const schedule = await tx.priceSchedule.create({
       data: {
         planId: plan.id,
         effectiveFrom: epoch,
@@ -127,6 +128,31 @@ export async function seedDemoIfEmpty(databaseUrl: string) {
           ],
         },
         countryFactors: { create: [{ country: "*", factorBps: 10_000 }, { country: "IN", factorBps: 6_000 }, { country: "BR", factorBps: 7_000 }] },
+      },
+    });
+    // Northwind bought its license a month ago (card, through the Stripe test double's flow): the
+    // demo's coverage checks answer "covered" for the demo repertoire.
+    const term = termFrom(new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10));
+    await tx.licenseGrant.create({
+      data: {
+        licenseNumber: `AITL-${term.startsOn.slice(0, 4)}-NRTHWD`,
+        verificationCode: randomBytes(15).toString("base64url"),
+        organizationId: northwind.organization.id,
+        planId: plan.id,
+        priceScheduleId: schedule.id,
+        status: "ACTIVE",
+        feeCents: 1_440_000n,
+        quotedEmployeeCount: 120,
+        quotedIndustryGroup: "TECHNOLOGY",
+        quotedCountry: "US",
+        startsOn: new Date(`${term.startsOn}T00:00:00Z`),
+        endsOn: new Date(`${term.endsOn}T00:00:00Z`),
+        termDays: term.termDays,
+        activatedAt: new Date(`${term.startsOn}T10:00:00Z`),
+        createdById: northwind.user.id,
+        payments: {
+          create: { organizationId: northwind.organization.id, amountCents: 1_440_000n, status: "SUCCEEDED", paidAt: new Date(`${term.startsOn}T10:00:00Z`), stripePaymentIntentId: "pi_demoNorthwindAnnual" },
+        },
       },
     });
     for (const [index, [title, contributors, type, year]] of DEMO_WORKS.entries()) {

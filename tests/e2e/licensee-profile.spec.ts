@@ -36,9 +36,25 @@ test("a new licensee completes its profile, is told what is missing, and sees it
   await snap(page, "licensee-home-quote");
 });
 
-test("the demo licensee sees its price on a phone @mobile", async ({ page }) => {
+test("the demo licensee sees its license on a phone @mobile", async ({ page }) => {
   const account = demoAccount("Licensee owner");
   await signIn(page, account.email, account.password);
-  await expect(page.getByTestId("quote")).toContainText("$14,400.00");
+  await expect(page.getByTestId("active-license")).toContainText(/AITL-\d{4}-NRTHWD/);
+  await expect(page.getByTestId("active-license")).toContainText("$14,400.00");
   await snap(page, "licensee-home-mobile");
+});
+
+test("the demo licensee checks coverage: covered, then a purpose the rightsholder does not permit", async ({ page }) => {
+  const account = demoAccount("Licensee owner");
+  await signIn(page, account.email, account.password);
+  await page.getByRole("link", { name: "Coverage" }).first().click();
+  await page.getByLabel("Identifier").fill("978-1-900000-00-0");
+  await page.getByRole("button", { name: "Check coverage" }).click();
+  await expect(page.getByTestId("coverage-result")).toContainText("Covered");
+  await expect(page.getByTestId("coverage-result")).toContainText("The Cartographer's Daughter");
+  await snap(page, "coverage-covered");
+  await page.getByLabel("Identifier").fill("978-0-306-40615-8");
+  await page.getByRole("button", { name: "Check coverage" }).click();
+  await expect(page.getByText(/check digit/).first()).toBeVisible();
+  await snap(page, "coverage-error");
 });

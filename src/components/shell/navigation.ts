@@ -25,6 +25,7 @@ export function navigationFor(actor: UserActor): NavSection[] {
       title: licensee.organizationName,
       items: [
         { href: "/licensee", label: "Overview" },
+        { href: "/licensee/coverage", label: "Coverage" },
         { href: "/licensee/profile", label: "Profile" },
         { href: "/licensee/members", label: "Members" },
         { href: "/licensee/api-keys", label: "API keys" },

@@ -64,6 +64,10 @@ export const can = {
     isStaff(actor) || membershipIn(actor, organizationId)?.kind === "LICENSEE",
   /** Buy or renew the license: any member of the licensee (DOMAIN.md, roles). */
   buyLicense: (actor: Actor | null, organizationId: string) => membershipIn(actor, organizationId)?.kind === "LICENSEE",
+  /** Ask whether works are covered by a licensee's license: its members, its coverage:read keys, staff. */
+  checkCoverage: (actor: Actor | null, organizationId: string) =>
+    isStaff(actor) || membershipIn(actor, organizationId)?.kind === "LICENSEE"
+    || (apiKeyAllows(actor, organizationId, "coverage:read") && actor.organizationKind === "LICENSEE"),
   /** Create and revoke the organisation's API keys: its owners only (a key never manages keys). */
   manageApiKeys: (actor: Actor | null, organizationId: string) =>
     membershipIn(actor, organizationId)?.role === "OWNER",

@@ -1,4 +1,5 @@
 // Licensing: any member of a licensee buys its license and reads it; staff read every licensee's.
+import { checkCoverage } from "@/server/coverage/check-coverage";
 import { db } from "@/server/db";
 import { getCheckoutOutcome, getLicenseOverview } from "@/server/licensing/grants.queries";
 import { licenseCertificatePdf, licenseReceiptPdf } from "@/server/licensing/license-documents";
@@ -37,6 +38,10 @@ export const LICENSING_MATRIX: Record<string, MatrixEntry> = {
   licenseReceiptPdf: {
     allowed: [...LICENSEE_MEMBERS, ...STAFF],
     run: async (actor, w) => licenseReceiptPdf(actor, { organizationId: w.licensee.organization.id, grantId: (await createActiveGrant(w.licensee.organization.id)).id }),
+  },
+  checkCoverage: {
+    allowed: [...LICENSEE_MEMBERS, ...STAFF],
+    run: (actor, w) => checkCoverage(actor, { organizationId: w.licensee.organization.id, identifier: "978-0-306-40615-7", purpose: "TRAIN", date: "2026-06-01" }),
   },
   getCheckoutOutcome: { allowed: [...LICENSEE_MEMBERS, ...STAFF], run: async (actor, w) => getCheckoutOutcome(actor, w.licensee.organization.id, await pendingGrantSession(w)) },
 };

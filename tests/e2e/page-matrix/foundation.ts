@@ -15,6 +15,7 @@ export const FOUNDATION_PAGES: PageTable = {
   "/licensee": ["/licensee", ["Licensee owner"]],
   "/licensee/members": ["/licensee/members", ["Licensee owner"]],
   "/licensee/profile": ["/licensee/profile", ["Licensee owner"]],
+  "/licensee/coverage": ["/licensee/coverage?identifier=9781900000000&purpose=TRAIN", ["Licensee owner"]],
   "/licensee/license/success": ["/licensee/license/success?session_id=cs_test_unknown", ["Licensee owner"]],
   "/rightsholder": ["/rightsholder", ["Rightsholder owner"]],
   "/rightsholder/members": ["/rightsholder/members", ["Rightsholder owner"]],
