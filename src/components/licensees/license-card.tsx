@@ -12,7 +12,17 @@ import type { LicenseeProfileView } from "@/server/licensees/licensee-profile.qu
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** The licensee's license: active (number and term), being paid, or its price and a way to buy it. */
-export function LicenseCard({ profile, active, pending, canBuy }: { profile: LicenseeProfileView; active: GrantView | null; pending: GrantView | null; canBuy: boolean }) {
+type Props = {
+  profile: LicenseeProfileView;
+  active: GrantView | null;
+  pending: GrantView | null;
+  upcoming: GrantView | null;
+  renewalOpensOn: string | null;
+  canRenew: boolean;
+  canBuy: boolean;
+};
+
+export function LicenseCard({ profile, active, pending, upcoming, renewalOpensOn, canRenew, canBuy }: Props) {
   if (active && active.startsOn && active.endsOn) {
     return (
       <Card>
@@ -31,6 +41,20 @@ export function LicenseCard({ profile, active, pending, canBuy }: { profile: Lic
             <a href={`/licensee/license/${active.id}/receipt`} className={buttonClasses("secondary")} download>Receipt (PDF)</a>
           ) : null}
           <a href={`/verify/${active.verificationCode}`} className={buttonClasses("ghost")}>Public verification page</a>
+        </div>
+        <div className="mt-4 rounded-lg bg-slate-50 px-4 py-3 text-sm text-slate-700" data-testid="renewal">
+          {upcoming && upcoming.startsOn ? (
+            <p>Renewed: license <span className="font-mono font-medium">{upcoming.licenseNumber}</span> takes over on {day(upcoming.startsOn)}.</p>
+          ) : canRenew && canBuy && profile.quote ? (
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              <p>Renew now: the next 12 months start on {day(active.endsOn)}, when this license ends, at today&apos;s price of {formatCents(profile.quote.quote.feeCents)}.</p>
+              <ActionButton action={startCheckoutAction} fields={{ organizationId: profile.organizationId }} label="Renew the license" pendingLabel="Opening Stripe…" />
+            </div>
+          ) : canRenew && !profile.quote ? (
+            <p>Renewal is open. {profile.quoteProblem ?? "Complete the organisation profile to see the renewal price."}</p>
+          ) : renewalOpensOn ? (
+            <p>Renewal opens on {day(renewalOpensOn)}; we remind you 30 and 7 days before the license ends.</p>
+          ) : null}
         </div>
       </Card>
     );

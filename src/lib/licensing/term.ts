@@ -28,3 +28,11 @@ export function termFrom(startsOn: string, months = 12): Term {
 export function lastDayOf(term: { endsOn: string }): string {
   return new Date(Date.parse(`${term.endsOn}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
 }
+
+/** A license can be renewed from this many days before it ends. */
+export const RENEWAL_WINDOW_DAYS = 60;
+
+/** The first day a license ending (exclusive) on `endsOn` can be renewed. */
+export function renewalOpensOn(endsOn: string): string {
+  return new Date(Date.parse(`${endsOn}T00:00:00Z`) - RENEWAL_WINDOW_DAYS * DAY_MS).toISOString().slice(0, 10);
+}

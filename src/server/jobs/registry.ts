@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { worksImportJob } from "../imports/works-import-job";
+import { runLicenseLifecycle } from "../licensing/run-license-lifecycle";
 import { deliverPendingMail } from "../mail/deliver-pending-mail";
 import type { Schedule } from "./schedules";
 import { defineJob, type JobDefinition } from "./worker";
@@ -16,10 +17,20 @@ export const JOBS: JobDefinition[] = [
     },
   }),
   worksImportJob,
+  defineJob({
+    name: "licenses.lifecycle",
+    payload: z.object({}),
+    leaseSeconds: 300,
+    handle: async () => {
+      await runLicenseLifecycle();
+    },
+  }),
 ];
 
 export function schedules(): Schedule[] {
-  const list: Schedule[] = [];
+  // Hourly, though its work is daily: a run missed while the app was down is made up within the
+  // hour, and a repeated run changes nothing (run-license-lifecycle.ts).
+  const list: Schedule[] = [{ name: "licenses.lifecycle", cron: "5 * * * *", jobName: "licenses.lifecycle" }];
   // Without SMTP, mail stays captured in the outbox: nothing to deliver.
   if (process.env.SMTP_URL) list.push({ name: "mail.deliver", cron: "* * * * *", jobName: "mail.deliver" });
   return list;

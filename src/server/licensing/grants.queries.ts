@@ -1,4 +1,5 @@
 import "server-only";
+import { renewalOpensOn as opensOn } from "@/lib/licensing/term";
 import { todayUtc } from "@/lib/works/work-input";
 import type { Actor } from "../auth/actor";
 import { authorize, can } from "../auth/policies";
@@ -41,7 +42,11 @@ export async function getLicenseOverview(actor: Actor | null, organizationId: st
   const grants = (await loadGrants(organizationId)).map(view);
   const active = grants.find((g) => g.status === "ACTIVE" && g.startsOn !== null && g.startsOn <= today && (g.endsOn ?? "") > today) ?? null;
   const pending = grants.find((g) => g.status === "PENDING_PAYMENT") ?? null;
-  return { active, pending, grants, canBuy: can.buyLicense(actor, organizationId) };
+  // A renewal paid for: active from the day the current license ends.
+  const upcoming = grants.find((g) => g.status === "ACTIVE" && g.startsOn !== null && g.startsOn > today) ?? null;
+  const renewalOpensOn = active?.endsOn ? opensOn(active.endsOn) : null;
+  const canRenew = active !== null && upcoming === null && renewalOpensOn !== null && today >= renewalOpensOn;
+  return { active, pending, upcoming, renewalOpensOn, canRenew, grants, canBuy: can.buyLicense(actor, organizationId) };
 }
 
 /** What the page Stripe returns to shows: the grant behind that Checkout Session, read only. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { renewalOpensOn } from "@/lib/licensing/term";
 import { todayUtc } from "@/lib/works/work-input";
 import { writeAudit } from "../audit/write-audit";
 import type { Actor } from "../auth/actor";
@@ -15,8 +16,10 @@ import { newLicenseNumber, newVerificationCode } from "./grant-codes";
 // waiting for payment, and Stripe Checkout collects the fee for a 12-month term paid once. The
 // grant only becomes active when Stripe says the payment cleared (the webhook, never the
 // redirect). Clicking twice reuses the same pending grant and, while it is open, the same session.
+// While a license runs, the same button renews it (RENEWAL_WINDOW_DAYS before its end, src/lib/licensing/term.ts).
 
 const CUSTOMER_KEY = (organizationId: string) => `customer:${organizationId}`;
+
 
 async function ensureCustomer(organizationId: string, legalName: string, email: string): Promise<string> {
   const profile = await db.licenseeProfile.findUniqueOrThrow({ where: { organizationId }, select: { stripeCustomerId: true } });
@@ -30,7 +33,7 @@ async function ensureCustomer(organizationId: string, legalName: string, email: 
   return (await db.licenseeProfile.findUniqueOrThrow({ where: { organizationId }, select: { stripeCustomerId: true } })).stripeCustomerId!;
 }
 
-async function createPendingGrant(organizationId: string, userId: string, quote: NonNullable<Awaited<ReturnType<typeof getLicenseeProfile>>["quote"]>, profile: { employeeCount: number; industryGroup: string; country: string }) {
+async function createPendingGrant(organizationId: string, userId: string, quote: NonNullable<Awaited<ReturnType<typeof getLicenseeProfile>>["quote"]>, profile: { employeeCount: number; industryGroup: string; country: string; previousGrantId: string | null }) {
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.licenseGrant.create({
@@ -45,6 +48,7 @@ async function createPendingGrant(organizationId: string, userId: string, quote:
           quotedEmployeeCount: profile.employeeCount,
           quotedIndustryGroup: profile.industryGroup as "OTHER",
           quotedCountry: profile.country,
+          previousGrantId: profile.previousGrantId,
           createdById: userId,
         },
       });
@@ -62,12 +66,27 @@ export async function startCheckout(actor: Actor | null, input: { organizationId
   const profile = await getLicenseeProfile(actor, input.organizationId);
   if (!profile.isComplete) throw validation("Complete the organisation profile first: the price is computed from it.");
   if (!profile.quote) throw validation(profile.quoteProblem ?? "No price could be computed for this organisation.");
-  const active = await db.licenseGrant.findFirst({ where: { organizationId: input.organizationId, status: "ACTIVE", endsOn: { gt: new Date(`${todayUtc()}T00:00:00Z`) } }, select: { licenseNumber: true } });
-  if (active) throw new AppError("CONFLICT", `Your organisation already holds license ${active.licenseNumber}; renewal opens before it ends.`);
+  // While a license runs, buying again is its renewal: it opens renewalOpensOn(end),
+  // once, and the next grant starts where the current one ends (set when the payment clears).
+  const today = todayUtc();
+  const current = await db.licenseGrant.findFirst({
+    where: { organizationId: input.organizationId, status: "ACTIVE", startsOn: { lte: new Date(`${today}T00:00:00Z`) }, endsOn: { gt: new Date(`${today}T00:00:00Z`) } },
+    orderBy: { endsOn: "desc" },
+    select: { id: true, licenseNumber: true, endsOn: true, nextGrant: { select: { id: true, status: true } } },
+  });
+  if (current) {
+    const endsOn = current.endsOn!.toISOString().slice(0, 10);
+    const opensOn = renewalOpensOn(endsOn);
+    if (current.nextGrant?.status === "ACTIVE") throw new AppError("CONFLICT", `License ${current.licenseNumber} is already renewed.`);
+    if (today < opensOn) throw new AppError("CONFLICT", `Your organisation holds license ${current.licenseNumber}; its renewal opens on ${opensOn}.`);
+    // A renewal attempt that failed (a bank transfer) lets go of the license it would have renewed.
+    if (current.nextGrant?.status === "CANCELLED") await db.licenseGrant.update({ where: { id: current.nextGrant.id }, data: { previousGrantId: null } });
+  }
+  const previousGrantId = current?.id ?? null;
 
   // The same pending grant while its price still holds; a new one when the price changed.
   let grant = await db.licenseGrant.findFirst({
-    where: { organizationId: input.organizationId, status: "PENDING_PAYMENT", feeCents: profile.quote.quote.feeCents, priceScheduleId: profile.quote.schedule.id },
+    where: { organizationId: input.organizationId, status: "PENDING_PAYMENT", feeCents: profile.quote.quote.feeCents, priceScheduleId: profile.quote.schedule.id, previousGrantId },
     orderBy: { createdAt: "desc" },
   });
   const stripe = stripeClient();
@@ -78,8 +97,12 @@ export async function startCheckout(actor: Actor | null, input: { organizationId
     if (session.status === "complete") throw new AppError("CONFLICT", "Your payment is being confirmed; the license becomes active as soon as it clears.");
   }
   const isNewGrant = !grant;
+  if (!grant && previousGrantId) {
+    // A pending renewal at an older price gives way to this one (the previous grant has room for one).
+    await db.licenseGrant.updateMany({ where: { previousGrantId, status: "PENDING_PAYMENT" }, data: { status: "CANCELLED", cancelledAt: new Date(), statusReason: "Replaced by a renewal at the current price.", previousGrantId: null } });
+  }
   grant ??= await createPendingGrant(input.organizationId, user.userId, profile.quote, {
-    employeeCount: profile.employeeCount!, industryGroup: profile.industryGroup!, country: profile.country!,
+    employeeCount: profile.employeeCount!, industryGroup: profile.industryGroup!, country: profile.country!, previousGrantId,
   });
 
   const customer = await ensureCustomer(input.organizationId, profile.legalName!, user.email);
@@ -96,7 +119,7 @@ export async function startCheckout(actor: Actor | null, input: { organizationId
         price_data: {
           currency: grant.currency.toLowerCase(),
           unit_amount: Number(grant.feeCents),
-          product_data: { name: `${profile.quote.plan.name}, 12 months (${grant.licenseNumber})` },
+          product_data: { name: `${profile.quote.plan.name}, 12 months${previousGrantId ? ", renewal" : ""} (${grant.licenseNumber})` },
         },
       }],
       success_url: `${appUrl()}/licensee/license/success?session_id={CHECKOUT_SESSION_ID}`,

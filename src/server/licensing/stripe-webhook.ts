@@ -65,7 +65,11 @@ async function applyCheckoutSession(tx: Tx, type: HandledEvent, session: Stripe.
   const recipients = grant.organization.memberships.map((m) => m.user.email);
 
   if (session.payment_status === "paid" && (type === "checkout.session.completed" || type === "checkout.session.async_payment_succeeded")) {
-    const term = termFrom(todayUtc());
+    // A renewal starts where the license it renews ends (if that is still ahead); otherwise today.
+    const previous = grant.previousGrantId ? await tx.licenseGrant.findUnique({ where: { id: grant.previousGrantId }, select: { endsOn: true, status: true } }) : null;
+    const previousEnd = previous?.status === "ACTIVE" && previous.endsOn ? previous.endsOn.toISOString().slice(0, 10) : null;
+    const today = todayUtc();
+    const term = termFrom(previousEnd && previousEnd > today ? previousEnd : today);
     const moved = await tx.licenseGrant.updateMany({
       where: { id: grant.id, status: "PENDING_PAYMENT" },
       data: {

@@ -51,4 +51,4 @@ export const LICENSING_PUBLIC: Record<string, string> = {
   handleStripeWebhook: "Stripe's webhook: no actor; the signature on the raw body is checked first, and only listed event types are taken",
 };
 
-export const LICENSING_INTERNAL = ["verificationUrl", "licenseDocumentResponse", "newLicenseNumber", "newVerificationCode", "licenseReceiptMail", "paymentFailedMail", "stripeWebhookSecret"];
+export const LICENSING_INTERNAL = ["verificationUrl", "licenseDocumentResponse", "renewalReminderMail", "licenseExpiredMail", "runLicenseLifecycle", "newLicenseNumber", "newVerificationCode", "licenseReceiptMail", "paymentFailedMail", "stripeWebhookSecret"];

@@ -27,7 +27,15 @@ export default async function LicenseeHome() {
         description="Your organisation's license for training AI systems used outside your organisation."
       />
       <div className="space-y-6">
-        <LicenseCard profile={profile} active={license.active} pending={license.pending} canBuy={license.canBuy} />
+        <LicenseCard
+          profile={profile}
+          active={license.active}
+          pending={license.pending}
+          upcoming={license.upcoming}
+          renewalOpensOn={license.renewalOpensOn}
+          canRenew={license.canRenew}
+          canBuy={license.canBuy}
+        />
         <OrganizationOverview actor={actor} organizationId={membership.organizationId} basePath="/licensee" />
         <Card>
           <CardTitle>How the license works</CardTitle>

@@ -1,0 +1,35 @@
+import "server-only";
+import { lastDayOf } from "@/lib/licensing/term";
+import { appUrl } from "../env";
+import type { OutgoingMail } from "../mail/outbox";
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+export function renewalReminderMail(to: string, grant: { licenseNumber: string; organizationName: string; endsOn: string }, daysLeft: number): OutgoingMail {
+  return {
+    to,
+    template: `license-renewal-${daysLeft <= 7 ? 7 : 30}`,
+    subject: `License ${grant.licenseNumber} ends ${daysLeft <= 1 ? "tomorrow" : `in ${daysLeft} days`}`,
+    text: [
+      "Hello,",
+      "",
+      `${grant.organizationName}'s license ${grant.licenseNumber} covers the repertoire until ${day(lastDayOf(grant))}.`,
+      "Renew it to keep training without a gap: the next 12 months start the day the current license ends, whenever you pay.",
+      `Renew here: ${appUrl()}/licensee`,
+    ].join("\n"),
+  };
+}
+
+export function licenseExpiredMail(to: string, grant: { licenseNumber: string; organizationName: string; endsOn: string }): OutgoingMail {
+  return {
+    to,
+    template: "license-expired",
+    subject: `License ${grant.licenseNumber} has ended`,
+    text: [
+      "Hello,",
+      "",
+      `${grant.organizationName}'s license ${grant.licenseNumber} ended on ${day(lastDayOf(grant))}. Works used after that day are not covered.`,
+      `Buy a new license here: ${appUrl()}/licensee`,
+    ].join("\n"),
+  };
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { daysBetween } from "@/lib/licensing/term";
+import { todayUtc } from "@/lib/works/work-input";
+import { SYSTEM } from "../auth/actor";
+import { writeAudit } from "../audit/write-audit";
+import { db } from "../db";
+import { enqueueMail } from "../mail/outbox";
+import { licenseExpiredMail, renewalReminderMail } from "./renewal-mails";
+
+// The daily license job (licenses.lifecycle): renewal reminders 30 and 7 days before a license
+// ends, by mail to every member and in the portal, and the end of licenses whose term is over.
+// Each step moves one grant with a conditional update (the reminder's sent-at still empty, the
+// grant still active) in the transaction that writes its mails, so a run that is repeated, runs
+// twice at once or dies half-way sends nothing twice and misses nothing on the next run.
+// A license already renewed (a next grant paid for) gets no reminder.
+
+export const REMINDER_DAYS = [30, 7] as const;
+
+export type LifecycleOutcome = { reminded30: number; reminded7: number; expired: number };
+
+const at = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+export async function runLicenseLifecycle(today = todayUtc()): Promise<LifecycleOutcome> {
+  const outcome: LifecycleOutcome = { reminded30: 0, reminded7: 0, expired: 0 };
+
+  for (const days of REMINDER_DAYS) {
+    const field = days === 30 ? "reminder30SentAt" : "reminder7SentAt";
+    const due = await db.licenseGrant.findMany({
+      where: {
+        status: "ACTIVE",
+        endsOn: { gt: at(today), lte: new Date(at(today).getTime() + days * 86_400_000) },
+        [field]: null,
+        nextGrant: { is: null },
+      },
+      select: { id: true },
+      take: 1_000,
+    });
+    for (const { id } of due) {
+      const sent = await db.$transaction(async (tx) => {
+        const moved = await tx.licenseGrant.updateMany({ where: { id, status: "ACTIVE", [field]: null }, data: { [field]: new Date() } });
+        if (moved.count === 0) return false;
+        const grant = await tx.licenseGrant.findUniqueOrThrow({
+          where: { id },
+          select: {
+            licenseNumber: true, endsOn: true, organizationId: true,
+            nextGrant: { select: { status: true } },
+            organization: { select: { name: true, memberships: { select: { user: { select: { id: true, email: true } } } } } },
+          },
+        });
+        // A renewal paid for meanwhile: nothing to remind of (the mark stays, so no later run does).
+        if (grant.nextGrant && grant.nextGrant.status !== "CANCELLED") return false;
+        const endsOn = grant.endsOn!.toISOString().slice(0, 10);
+        const daysLeft = daysBetween(today, endsOn);
+        for (const { user } of grant.organization.memberships) {
+          await enqueueMail(tx, renewalReminderMail(user.email, { licenseNumber: grant.licenseNumber, organizationName: grant.organization.name, endsOn }, daysLeft));
+          await tx.notification.create({
+            data: { userId: user.id, title: `License ${grant.licenseNumber} ends in ${daysLeft} day${daysLeft === 1 ? "" : "s"}`, body: "Renew it now: the next 12 months start the day it ends.", href: "/licensee" },
+          });
+        }
+        await writeAudit(tx, SYSTEM, { action: `license.reminder_${days}`, entityType: "LicenseGrant", entityId: id, organizationId: grant.organizationId, after: { endsOn, daysLeft } });
+        return true;
+      });
+      if (sent) outcome[days === 30 ? "reminded30" : "reminded7"]++;
+    }
+  }
+
+  const ended = await db.licenseGrant.findMany({ where: { status: "ACTIVE", endsOn: { lte: at(today) } }, select: { id: true }, take: 1_000 });
+  for (const { id } of ended) {
+    const expired = await db.$transaction(async (tx) => {
+      const moved = await tx.licenseGrant.updateMany({ where: { id, status: "ACTIVE", endsOn: { lte: at(today) } }, data: { status: "EXPIRED", expiredAt: new Date() } });
+      if (moved.count === 0) return false;
+      const grant = await tx.licenseGrant.findUniqueOrThrow({
+        where: { id },
+        select: {
+          licenseNumber: true, endsOn: true, organizationId: true,
+          nextGrant: { select: { status: true } },
+          organization: { select: { name: true, memberships: { select: { user: { select: { email: true } } } } } },
+        },
+      });
+      await writeAudit(tx, SYSTEM, { action: "license.expired", entityType: "LicenseGrant", entityId: id, organizationId: grant.organizationId, before: { status: "ACTIVE" }, after: { status: "EXPIRED" } });
+      // Renewed: the next grant takes over the same day; no "ended" mail.
+      if (grant.nextGrant?.status === "ACTIVE") return true;
+      const endsOn = grant.endsOn!.toISOString().slice(0, 10);
+      for (const { user } of grant.organization.memberships) {
+        await enqueueMail(tx, licenseExpiredMail(user.email, { licenseNumber: grant.licenseNumber, organizationName: grant.organization.name, endsOn }));
+      }
+      return true;
+    });
+    if (expired) outcome.expired++;
+  }
+  return outcome;
+}
