@@ -155,6 +155,9 @@ export async function seedDemoIfEmpty(databaseUrl: string) {
         },
       },
     });
+    await tx.notification.create({
+      data: { userId: northwind.user.id, title: `License AITL-${term.startsOn.slice(0, 4)}-NRTHWD is active`, body: "Payment received: the repertoire is covered for 12 months.", href: "/licensee", createdAt: new Date(`${term.startsOn}T10:00:00Z`) },
+    });
     for (const [index, [title, contributors, type, year]] of DEMO_WORKS.entries()) {
       await tx.work.create({
         data: {

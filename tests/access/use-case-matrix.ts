@@ -9,6 +9,7 @@ import { FOUNDATION_INTERNAL, FOUNDATION_MATRIX, FOUNDATION_PUBLIC } from "./mat
 import { IMPORTS_INTERNAL, IMPORTS_MATRIX, IMPORTS_PUBLIC } from "./matrix/imports";
 import { LICENSING_INTERNAL, LICENSING_MATRIX, LICENSING_PUBLIC } from "./matrix/licensing";
 import { LICENSEES_INTERNAL, LICENSEES_MATRIX, LICENSEES_PUBLIC } from "./matrix/licensees";
+import { NOTIFICATIONS_INTERNAL, NOTIFICATIONS_MATRIX, NOTIFICATIONS_PUBLIC } from "./matrix/notifications";
 import { PARTICIPATION_INTERNAL, PARTICIPATION_MATRIX, PARTICIPATION_PUBLIC } from "./matrix/participation";
 import { PRICING_INTERNAL, PRICING_MATRIX, PRICING_PUBLIC } from "./matrix/pricing";
 import type { MatrixEntry } from "./matrix/types";
@@ -26,6 +27,7 @@ export const USE_CASE_MATRIX: Record<string, MatrixEntry> = {
   ...PRICING_MATRIX,
   ...LICENSEES_MATRIX,
   ...LICENSING_MATRIX,
+  ...NOTIFICATIONS_MATRIX,
 };
 
 /**
@@ -42,6 +44,7 @@ export const PUBLIC_USE_CASES: Record<string, string> = {
   ...PRICING_PUBLIC,
   ...LICENSEES_PUBLIC,
   ...LICENSING_PUBLIC,
+  ...NOTIFICATIONS_PUBLIC,
 };
 
 /** Building blocks called only from inside use cases, jobs or the request plumbing. */
@@ -55,4 +58,5 @@ export const INTERNAL_FUNCTIONS = new Set([
   ...PRICING_INTERNAL,
   ...LICENSEES_INTERNAL,
   ...LICENSING_INTERNAL,
+  ...NOTIFICATIONS_INTERNAL,
 ]);

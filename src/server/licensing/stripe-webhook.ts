@@ -58,11 +58,13 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
 async function applyCheckoutSession(tx: Tx, type: HandledEvent, session: Stripe.Checkout.Session): Promise<void> {
   const grant = await tx.licenseGrant.findUnique({
     where: { stripeCheckoutSessionId: session.id },
-    include: { organization: { select: { name: true, memberships: { select: { user: { select: { email: true } } } } } } },
+    include: { organization: { select: { name: true, memberships: { select: { user: { select: { id: true, email: true } } } } } } },
   });
   // A session this portal did not create (another app on the same Stripe account): nothing to do.
   if (!grant) return;
   const recipients = grant.organization.memberships.map((m) => m.user.email);
+  const notifyMembers = (title: string, body: string) =>
+    tx.notification.createMany({ data: grant.organization.memberships.map((m) => ({ userId: m.user.id, title, body, href: "/licensee" })) });
 
   if (session.payment_status === "paid" && (type === "checkout.session.completed" || type === "checkout.session.async_payment_succeeded")) {
     // A renewal starts where the license it renews ends (if that is still ahead); otherwise today.
@@ -102,6 +104,7 @@ async function applyCheckoutSession(tx: Tx, type: HandledEvent, session: Stripe.
       before: { status: "PENDING_PAYMENT" },
       after: { status: "ACTIVE", ...term, amountCents: session.amount_total, paymentIntentId, checkoutSessionId: session.id },
     });
+    await notifyMembers(`License ${grant.licenseNumber} is active`, `Payment received: the repertoire is covered from ${term.startsOn} for 12 months.`);
     for (const to of recipients) {
       await enqueueMail(tx, licenseReceiptMail(to, { licenseNumber: grant.licenseNumber, organizationName: grant.organization.name, feeCents: grant.feeCents, currency: grant.currency, ...term }));
     }
@@ -122,6 +125,7 @@ async function applyCheckoutSession(tx: Tx, type: HandledEvent, session: Stripe.
       before: { status: "PENDING_PAYMENT" },
       after: { status: "CANCELLED", checkoutSessionId: session.id },
     });
+    await notifyMembers(`The payment for license ${grant.licenseNumber} failed`, "The bank transfer did not go through; the license is not active. You can pay again.");
     for (const to of recipients) await enqueueMail(tx, paymentFailedMail(to, { licenseNumber: grant.licenseNumber, organizationName: grant.organization.name }));
   }
   // Completed but not paid yet (a bank transfer): the grant waits for async_payment_succeeded.

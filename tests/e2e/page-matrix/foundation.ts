@@ -12,6 +12,7 @@ export const FOUNDATION_PAGES: PageTable = {
   "/invite/[token]": ["/invite/not-a-real-token", EVERYONE],
   "/home": ["/home", SIGNED_IN],
   "/account": ["/account", SIGNED_IN],
+  "/notifications": ["/notifications", SIGNED_IN],
   "/licensee": ["/licensee", ["Licensee owner"]],
   "/licensee/members": ["/licensee/members", ["Licensee owner"]],
   "/licensee/profile": ["/licensee/profile", ["Licensee owner"]],
