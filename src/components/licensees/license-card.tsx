@@ -8,8 +8,8 @@ import { formatCents } from "@/lib/pricing/price-license";
 import { lastDayOf } from "@/lib/licensing/term";
 import type { GrantView } from "@/server/licensing/grants.queries";
 import type { LicenseeProfileView } from "@/server/licensees/licensee-profile.queries";
+import { formatDay } from "@/lib/dates";
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** The licensee's license: active (number and term), being paid, or its price and a way to buy it. */
 type Props = {
@@ -32,7 +32,7 @@ export function LicenseCard({ profile, active, pending, upcoming, renewalOpensOn
         </div>
         <dl className="grid gap-4 text-sm sm:grid-cols-3" data-testid="active-license">
           <div><dt className="text-slate-500">License number</dt><dd className="font-mono text-base font-semibold text-slate-900">{active.licenseNumber}</dd></div>
-          <div><dt className="text-slate-500">Term</dt><dd className="text-slate-900">{day(active.startsOn)} – {day(lastDayOf({ endsOn: active.endsOn }))}</dd></div>
+          <div><dt className="text-slate-500">Term</dt><dd className="text-slate-900">{formatDay(active.startsOn)} – {formatDay(lastDayOf({ endsOn: active.endsOn }))}</dd></div>
           <div><dt className="text-slate-500">Fee paid</dt><dd className="text-slate-900">{formatCents(active.payments.find((p) => p.status === "SUCCEEDED")?.amountCents ?? active.feeCents, active.currency)}</dd></div>
         </dl>
         <div className="mt-5 flex flex-wrap gap-2 border-t border-slate-100 pt-4">
@@ -44,16 +44,16 @@ export function LicenseCard({ profile, active, pending, upcoming, renewalOpensOn
         </div>
         <div className="mt-4 rounded-lg bg-slate-50 px-4 py-3 text-sm text-slate-700" data-testid="renewal">
           {upcoming && upcoming.startsOn ? (
-            <p>Renewed: license <span className="font-mono font-medium">{upcoming.licenseNumber}</span> takes over on {day(upcoming.startsOn)}.</p>
+            <p>Renewed: license <span className="font-mono font-medium">{upcoming.licenseNumber}</span> takes over on {formatDay(upcoming.startsOn)}.</p>
           ) : canRenew && canBuy && profile.quote ? (
             <div className="flex flex-wrap items-center justify-between gap-3">
-              <p>Renew now: the next 12 months start on {day(active.endsOn)}, when this license ends, at today&apos;s price of {formatCents(profile.quote.quote.feeCents)}.</p>
+              <p>Renew now: the next 12 months start on {formatDay(active.endsOn)}, when this license ends, at today&apos;s price of {formatCents(profile.quote.quote.feeCents)}.</p>
               <ActionButton action={startCheckoutAction} fields={{ organizationId: profile.organizationId }} label="Renew the license" pendingLabel="Opening Stripe…" />
             </div>
           ) : canRenew && !profile.quote ? (
             <p>Renewal is open. {profile.quoteProblem ?? "Complete the organisation profile to see the renewal price."}</p>
           ) : renewalOpensOn ? (
-            <p>Renewal opens on {day(renewalOpensOn)}; we remind you 30 and 7 days before the license ends.</p>
+            <p>Renewal opens on {formatDay(renewalOpensOn)}; we remind you 30 and 7 days before the license ends.</p>
           ) : null}
         </div>
       </Card>

@@ -3,8 +3,8 @@ import { QuoteSummary } from "../pricing/quote-summary";
 import { buttonClasses } from "../ui/button";
 import { Card, CardTitle } from "../ui/card";
 import type { LicenseeProfileView } from "@/server/licensees/licensee-profile.queries";
+import { formatDay } from "@/lib/dates";
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** Where the licensee stands on the way to a license: the profile first, then its price. */
 export function LicenseQuoteCard({ profile, children }: { profile: LicenseeProfileView; children?: React.ReactNode }) {
@@ -30,7 +30,7 @@ export function LicenseQuoteCard({ profile, children }: { profile: LicenseeProfi
         <>
           <QuoteSummary quote={profile.quote.quote} industryGroup={profile.industryGroup} country={profile.country} />
           <p className="mt-4 text-xs text-slate-500">
-            By the prices in force since {day(profile.quote.schedule.effectiveFrom)}.{" "}
+            By the prices in force since {formatDay(profile.quote.schedule.effectiveFrom)}.{" "}
             <Link href="/licensee/profile" className="text-brand-700 hover:underline">Details wrong? Update the profile.</Link>
           </p>
         </>

@@ -3,8 +3,8 @@ import { formatCents } from "@/lib/pricing/price-license";
 import { lastDayOf } from "@/lib/licensing/term";
 import { appUrl } from "../env";
 import type { OutgoingMail } from "../mail/outbox";
+import { formatDay } from "@/lib/dates";
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 export function licenseReceiptMail(to: string, grant: { licenseNumber: string; organizationName: string; feeCents: bigint; currency: string; startsOn: string; endsOn: string }): OutgoingMail {
   return {
@@ -15,7 +15,7 @@ export function licenseReceiptMail(to: string, grant: { licenseNumber: string; o
       "Hello,",
       "",
       `Thank you: we received ${formatCents(grant.feeCents, grant.currency)} from ${grant.organizationName}.`,
-      `License ${grant.licenseNumber} covers the enrolled repertoire from ${day(grant.startsOn)} to ${day(lastDayOf(grant))}, for the purposes each work permits.`,
+      `License ${grant.licenseNumber} covers the enrolled repertoire from ${formatDay(grant.startsOn)} to ${formatDay(lastDayOf(grant))}, for the purposes each work permits.`,
       "",
       `Your license and its receipt are in the portal: ${appUrl()}/licensee`,
     ].join("\n"),

@@ -2,8 +2,8 @@ import "server-only";
 import { lastDayOf } from "@/lib/licensing/term";
 import { appUrl } from "../env";
 import type { OutgoingMail } from "../mail/outbox";
+import { formatDay } from "@/lib/dates";
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 export function renewalReminderMail(to: string, grant: { licenseNumber: string; organizationName: string; endsOn: string }, daysLeft: number): OutgoingMail {
   return {
@@ -13,7 +13,7 @@ export function renewalReminderMail(to: string, grant: { licenseNumber: string; 
     text: [
       "Hello,",
       "",
-      `${grant.organizationName}'s license ${grant.licenseNumber} covers the repertoire until ${day(lastDayOf(grant))}.`,
+      `${grant.organizationName}'s license ${grant.licenseNumber} covers the repertoire until ${formatDay(lastDayOf(grant))}.`,
       "Renew it to keep training without a gap: the next 12 months start the day the current license ends, whenever you pay.",
       `Renew here: ${appUrl()}/licensee`,
     ].join("\n"),
@@ -28,7 +28,7 @@ export function licenseExpiredMail(to: string, grant: { licenseNumber: string; o
     text: [
       "Hello,",
       "",
-      `${grant.organizationName}'s license ${grant.licenseNumber} ended on ${day(lastDayOf(grant))}. Works used after that day are not covered.`,
+      `${grant.organizationName}'s license ${grant.licenseNumber} ended on ${formatDay(lastDayOf(grant))}. Works used after that day are not covered.`,
       `Buy a new license here: ${appUrl()}/licensee`,
     ].join("\n"),
   };

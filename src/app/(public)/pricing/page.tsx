@@ -12,10 +12,10 @@ import { INDUSTRY_GROUPS, INDUSTRY_LABELS, type IndustryGroupCode } from "@/lib/
 import { getActor } from "@/server/auth/session";
 import { isAppError, type FieldErrors } from "@/server/errors";
 import { publicPriceList, quoteLicense, type LicenseQuote } from "@/server/pricing/price-schedules.queries";
+import { formatDay } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Pricing" };
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
@@ -103,7 +103,7 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
 
           <Card>
             <CardTitle
-              description={list.schedule ? `Prices in US dollars, in force since ${day(list.schedule.effectiveFrom)}.` : undefined}
+              description={list.schedule ? `Prices in US dollars, in force since ${formatDay(list.schedule.effectiveFrom)}.` : undefined}
             >
               The price list
             </CardTitle>
@@ -114,7 +114,7 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
             )}
             {list.next ? (
               <p className="mt-5 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-                New prices apply from {day(list.next.effectiveFrom)}. A license bought before then keeps its price for its whole term.
+                New prices apply from {formatDay(list.next.effectiveFrom)}. A license bought before then keeps its price for its whole term.
               </p>
             ) : null}
           </Card>

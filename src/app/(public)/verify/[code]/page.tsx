@@ -7,10 +7,10 @@ import { countryName } from "@/lib/countries";
 import { lastDayOf } from "@/lib/licensing/term";
 import { getActor } from "@/server/auth/session";
 import { verifyLicense, type LicenseStanding } from "@/server/licensing/verify-license";
+import { formatDay } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Verify a license", robots: { index: false } };
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 const STANDING: Record<LicenseStanding, { label: string; tone: "green" | "amber" | "red" | "neutral"; text: string }> = {
   valid: { label: "Valid", tone: "green", text: "This license is in force today." },
@@ -47,7 +47,7 @@ export default async function VerifyLicensePage({ params }: { params: Promise<{ 
                 <div><dt className="text-slate-500">License</dt><dd className="text-slate-900">{license.planName}</dd></div>
                 <div>
                   <dt className="text-slate-500">Term</dt>
-                  <dd className="text-slate-900">{license.startsOn && license.endsOn ? `${day(license.startsOn)} – ${day(lastDayOf({ endsOn: license.endsOn }))}` : "—"}</dd>
+                  <dd className="text-slate-900">{license.startsOn && license.endsOn ? `${formatDay(license.startsOn)} – ${formatDay(lastDayOf({ endsOn: license.endsOn }))}` : "—"}</dd>
                 </div>
                 <div className="sm:col-span-2">
                   <dt className="text-slate-500">Scope</dt>

@@ -12,10 +12,10 @@ import { INDUSTRY_GROUPS, type IndustryGroupCode, type PriceScheduleTerms } from
 import { requirePageActor } from "@/server/auth/page-guards";
 import { can } from "@/server/auth/policies";
 import { listPriceSchedules } from "@/server/pricing/price-schedules.queries";
+import { formatDay } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Pricing" };
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const dollars = (cents: bigint) => `${cents / 100n}.${(cents % 100n).toString().padStart(2, "0")}`;
 
@@ -58,7 +58,7 @@ export default async function StaffPricingPage() {
               <Card key={schedule.id}>
                 <div className="mb-4 flex flex-wrap items-start justify-between gap-2">
                   <div>
-                    <h2 className="text-base font-semibold text-slate-900">From {day(schedule.effectiveFrom)}</h2>
+                    <h2 className="text-base font-semibold text-slate-900">From {formatDay(schedule.effectiveFrom)}</h2>
                     <p className="mt-0.5 text-xs text-slate-500">
                       Published {when.format(schedule.createdAt)} UTC{schedule.createdByName ? ` by ${schedule.createdByName}` : " with the first data"}
                     </p>

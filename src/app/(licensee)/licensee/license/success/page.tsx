@@ -11,10 +11,10 @@ import { requirePageActor } from "@/server/auth/page-guards";
 import { can } from "@/server/auth/policies";
 import { isAppError } from "@/server/errors";
 import { getCheckoutOutcome } from "@/server/licensing/grants.queries";
+import { formatDay } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Payment" };
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /**
  * Where Stripe sends the person back. It only reads: the grant becomes active through the webhook,
@@ -40,8 +40,8 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
             <p className="text-sm font-semibold text-emerald-700">Payment received</p>
             <h1 className="mt-1 text-2xl font-semibold text-slate-900">License {grant.licenseNumber} is active</h1>
             <p className="mt-3 text-sm text-slate-700">
-              {formatCents(grant.payments[0]?.amountCents ?? grant.feeCents, grant.currency)} paid. The enrolled repertoire is covered from {day(grant.startsOn!)} to{" "}
-              {day(lastDayOf({ endsOn: grant.endsOn! }))}. A receipt is on its way by mail.
+              {formatCents(grant.payments[0]?.amountCents ?? grant.feeCents, grant.currency)} paid. The enrolled repertoire is covered from {formatDay(grant.startsOn!)} to{" "}
+              {formatDay(lastDayOf({ endsOn: grant.endsOn! }))}. A receipt is on its way by mail.
             </p>
           </div>
         ) : isWaiting ? (

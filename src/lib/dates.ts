@@ -1,0 +1,7 @@
+// Calendar days (YYYY-MM-DD, UTC) as people read them: "1 December 2026". One formatter, so every
+// page, mail and document writes dates the same way.
+const LONG_DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+export function formatDay(iso: string): string {
+  return LONG_DAY.format(new Date(`${iso}T00:00:00Z`));
+}
