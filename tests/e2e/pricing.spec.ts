@@ -6,7 +6,7 @@ import { demoAccount, formError, signIn, snap } from "./helpers";
 
 test("a visitor prices the license without an account, and is told what to fix", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("link", { name: "Pricing" }).click();
+  await page.getByRole("link", { name: "Pricing" }).first().click();
   await expect(page.getByRole("heading", { name: "Pricing", level: 1 })).toBeVisible();
   await expect(page.getByRole("table").first()).toContainText("$1,500.00");
 
@@ -73,4 +73,17 @@ test("an admin publishes new prices for a future day and withdraws them; an anal
 
   await scheduled.getByRole("button", { name: "Withdraw this schedule" }).click();
   await expect(staff.getByText("Scheduled", { exact: true })).toHaveCount(0);
+});
+
+test("a visitor searches the public repertoire by title words and by ISBN", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Repertoire" }).first().click();
+  await page.getByLabel("Title words or an identifier").fill("history tides");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByTestId("repertoire-results")).toContainText("A Short History of Tides");
+  await snap(page, "repertoire-search");
+  await page.getByLabel("Title words or an identifier").fill("978-1-900000-00-0");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByTestId("repertoire-results")).toContainText("The Cartographer's Daughter");
+  await expect(page.getByTestId("repertoire-results")).not.toContainText("Harbour Lane");
 });

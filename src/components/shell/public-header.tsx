@@ -8,6 +8,12 @@ export function PublicHeader({ isSignedIn }: { isSignedIn: boolean }) {
     <header className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-2 px-4 sm:px-6">
       <Logo />
       <nav className="flex items-center gap-1 sm:gap-2">
+        {/* On phones there is no room for it here; the footer links to it. */}
+        <span className="hidden sm:block">
+          <Link href="/repertoire" className={buttonClasses("ghost", "whitespace-nowrap")}>
+            Repertoire
+          </Link>
+        </span>
         <Link href="/pricing" className={buttonClasses("ghost", "whitespace-nowrap")}>
           Pricing
         </Link>

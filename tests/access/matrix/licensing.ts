@@ -47,6 +47,7 @@ export const LICENSING_MATRIX: Record<string, MatrixEntry> = {
 };
 
 export const LICENSING_PUBLIC: Record<string, string> = {
+  searchPublicRepertoire: "the public repertoire search: titles and identifiers of works in the repertoire today, nobody's private details",
   verifyLicense: "the public verification page of a certificate: only what the certificate itself states, by its random code",
   handleStripeWebhook: "Stripe's webhook: no actor; the signature on the raw body is checked first, and only listed event types are taken",
 };

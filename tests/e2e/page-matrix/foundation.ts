@@ -3,6 +3,7 @@ import { EVERYONE, SIGNED_IN, STAFF, type PageExpectations, type PageTable } fro
 
 export const FOUNDATION_PAGES: PageTable = {
   "/": ["/", EVERYONE],
+  "/repertoire": ["/repertoire?q=tides", EVERYONE],
   "/verify/[code]": ["/verify/not-a-real-code-at-all", EVERYONE],
   "/pricing": ["/pricing?employees=120&industry=TECHNOLOGY&country=IN", EVERYONE],
   "/sign-in": ["/sign-in", EVERYONE],
