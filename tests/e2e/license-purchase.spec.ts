@@ -45,6 +45,13 @@ test("a licensee buys the license by card on Stripe's page and comes back to an 
   const bytes = await (await certificate.createReadStream()).toArray();
   expect(Buffer.concat(bytes).subarray(0, 5).toString()).toBe("%PDF-");
 
+  const sourcesDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Licensed sources (CSV)" }).click();
+  const sources = await sourcesDownload;
+  const csv = Buffer.concat(await (await sources.createReadStream()).toArray()).toString("utf8");
+  expect(csv).toContain("isbn,issn,doi,url,title,contributors,publisher,publication_year,rightsholder,licensed_purposes,in_repertoire_since");
+  expect(csv).toContain("The Cartographer's Daughter");
+
   await page.getByRole("link", { name: "Public verification page" }).click();
   await expect(page.getByTestId("verification")).toContainText("Valid");
   await expect(page.getByTestId("verification")).toContainText(/Quill Media \w+ Ltd/);

@@ -40,6 +40,7 @@ export function LicenseCard({ profile, active, pending, upcoming, renewalOpensOn
           {active.payments.some((p) => p.status === "SUCCEEDED") ? (
             <a href={`/licensee/license/${active.id}/receipt`} className={buttonClasses("secondary")} download>Receipt (PDF)</a>
           ) : null}
+          <a href="/licensee/license/sources" className={buttonClasses("secondary")} download title="Every licensed work, for your EU AI Act training-content summary">Licensed sources (CSV)</a>
           <a href={`/verify/${active.verificationCode}`} className={buttonClasses("ghost")}>Public verification page</a>
         </div>
         <div className="mt-4 rounded-lg bg-slate-50 px-4 py-3 text-sm text-slate-700" data-testid="renewal">

@@ -2,6 +2,7 @@
 import { checkCoverage } from "@/server/coverage/check-coverage";
 import { db } from "@/server/db";
 import { getCheckoutOutcome, getLicenseOverview } from "@/server/licensing/grants.queries";
+import { exportLicensedSources } from "@/server/licensing/export-licensed-sources";
 import { licenseCertificatePdf, licenseReceiptPdf } from "@/server/licensing/license-documents";
 import { startCheckout } from "@/server/licensing/start-checkout";
 import { createActiveGrant } from "../../factories/licensing";
@@ -31,6 +32,13 @@ export const LICENSING_MATRIX: Record<string, MatrixEntry> = {
   // Allowed members get past the access check to a validation error (the world's profile is empty).
   startCheckout: { allowed: LICENSEE_MEMBERS, run: (actor, w) => startCheckout(actor, { organizationId: w.licensee.organization.id }) },
   getLicenseOverview: { allowed: [...LICENSEE_MEMBERS, ...STAFF], run: (actor, w) => getLicenseOverview(actor, w.licensee.organization.id) },
+  exportLicensedSources: {
+    allowed: [...LICENSEE_MEMBERS, ...STAFF],
+    run: async (actor, w) => {
+      await createActiveGrant(w.licensee.organization.id);
+      return exportLicensedSources(actor, w.licensee.organization.id);
+    },
+  },
   licenseCertificatePdf: {
     allowed: [...LICENSEE_MEMBERS, ...STAFF],
     run: async (actor, w) => licenseCertificatePdf(actor, { organizationId: w.licensee.organization.id, grantId: (await createActiveGrant(w.licensee.organization.id)).id }),
