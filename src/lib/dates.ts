@@ -5,3 +5,12 @@ const LONG_DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long
 export function formatDay(iso: string): string {
   return LONG_DAY.format(new Date(`${iso}T00:00:00Z`));
 }
+
+const SHORT_DATE_TIME = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short",
+});
+
+/** A moment as people read it in lists: "1 Dec 2026, 07:50 UTC". */
+export function formatDateTime(at: Date): string {
+  return SHORT_DATE_TIME.format(at);
+}

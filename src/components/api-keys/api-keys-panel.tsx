@@ -10,17 +10,9 @@ import { EmptyState } from "../ui/empty-state";
 import { ApiUsageGuide } from "./api-usage-guide";
 import { CreateApiKeyForm } from "./create-api-key-form";
 import { RevokeApiKeyButton } from "./revoke-api-key-button";
+import { formatDateTime } from "@/lib/dates";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-  timeZoneName: "short",
-});
 
 const STATUS_BADGE = {
   active: { tone: "green", label: "Active" },
@@ -56,7 +48,7 @@ function KeyRow({ apiKey, organizationId, canManage }: { apiKey: ApiKeyListItem;
           Created {dateFormat.format(apiKey.createdAt)}
           {apiKey.createdByName ? ` by ${apiKey.createdByName}` : ""}
           {" · "}
-          {apiKey.lastUsedAt ? `last used ${dateTimeFormat.format(apiKey.lastUsedAt)}` : "never used"}
+          {apiKey.lastUsedAt ? `last used ${formatDateTime(apiKey.lastUsedAt)}` : "never used"}
           {apiKey.revokedAt
             ? ` · revoked ${dateFormat.format(apiKey.revokedAt)}`
             : apiKey.expiresAt

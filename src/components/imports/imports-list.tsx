@@ -4,16 +4,8 @@ import { EmptyState } from "../ui/empty-state";
 import { ImportCounts } from "./import-counts";
 import { ImportStatusBadge, formatCount, formatFileSize } from "./import-status";
 import { ProgressBar } from "./progress-bar";
+import { formatDateTime } from "@/lib/dates";
 
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-  timeZoneName: "short",
-});
 
 function ImportRow({ item }: { item: WorksImportSummary }) {
   return (
@@ -27,7 +19,7 @@ function ImportRow({ item }: { item: WorksImportSummary }) {
             <ImportStatusBadge status={item.status} />
           </div>
           <p className="mt-1 text-xs text-slate-500">
-            {item.format === "ONIX" ? "ONIX 3.0" : "CSV"} · {formatFileSize(item.fileSize)} · uploaded {dateTimeFormat.format(item.createdAt)}
+            {item.format === "ONIX" ? "ONIX 3.0" : "CSV"} · {formatFileSize(item.fileSize)} · uploaded {formatDateTime(item.createdAt)}
             {item.createdByName ? ` by ${item.createdByName}` : ""}
           </p>
         </div>

@@ -75,7 +75,8 @@ export const describeIdentifier = (i: NormalizedIdentifier) => `${LABEL[i.type]}
 
 type Snapshotted = Omit<WorkDraft, "normalizedTitle" | "identifiers">;
 
-function snapshot(work: Snapshotted) {
+/** A work's fields as its audit rows record them (before/after). */
+export function snapshot(work: Snapshotted) {
   return {
     title: work.title,
     contributors: work.contributors,

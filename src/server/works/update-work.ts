@@ -6,7 +6,7 @@ import { writeAudit } from "../audit/write-audit";
 import type { Actor } from "../auth/actor";
 import { db, type Tx } from "../db";
 import { AppError, validation } from "../errors";
-import { describeIdentifier } from "./merge-works";
+import { describeIdentifier, snapshot } from "./merge-works";
 import { lockManagedWork, type LockedWork } from "./work-scope";
 import { workFieldErrors } from "./work-field-errors";
 import { ZUpdateWorkInput, type TUpdateWorkInput } from "./works.schema";
@@ -25,18 +25,8 @@ const key = (i: NormalizedIdentifier) => `${i.type}:${i.value}`;
 // The reason mergeWorks gives a dispute opened from the form, so staff read one wording.
 const DISPUTE_REASON_FORM = "Enrolled in the works form while another rightsholder holds it.";
 
-function snapshot(work: Omit<WorkDraft, "normalizedTitle" | "identifiers">, identifiers: NormalizedIdentifier[]) {
-  return {
-    title: work.title,
-    contributors: work.contributors,
-    type: work.type,
-    language: work.language,
-    publicationYear: work.publicationYear,
-    publisher: work.publisher,
-    purposes: work.purposes,
-    excludedFrom: work.excludedFrom,
-    identifiers: identifiers.map(describeIdentifier),
-  };
+function snapshotWith(work: Omit<WorkDraft, "normalizedTitle" | "identifiers">, identifiers: NormalizedIdentifier[]) {
+  return { ...snapshot(work), identifiers: identifiers.map(describeIdentifier) };
 }
 
 /**
@@ -119,8 +109,8 @@ export async function updateWork(actor: Actor | null, rawInput: TUpdateWorkInput
           entityType: "Work",
           entityId: String(current.id),
           organizationId: current.rightsholderId,
-          before: snapshot(current, current.identifiers),
-          after: { ...snapshot(draft, [...kept, ...plan.attach]), via: "form" },
+          before: snapshotWith(current, current.identifiers),
+          after: { ...snapshotWith(draft, [...kept, ...plan.attach]), via: "form" },
         });
         result.changed = true;
       }

@@ -70,6 +70,8 @@ export const WORKS_PUBLIC: Record<string, string> = {};
 export const WORKS_INTERNAL = [
   "mergeWorks",
   "describeIdentifier",
+  "snapshot",
+  "csvDownloadResponse",
   "pgPool",
   "withPgTransaction",
   "auditActorColumns",

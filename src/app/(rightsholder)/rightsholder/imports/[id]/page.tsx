@@ -11,18 +11,10 @@ import { requirePageActor } from "@/server/auth/page-guards";
 import { can } from "@/server/auth/policies";
 import { isAppError } from "@/server/errors";
 import { getWorksImport, listImportErrors } from "@/server/imports/imports.queries";
+import { formatDateTime } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Import" };
 
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-  timeZoneName: "short",
-});
 
 const ERRORS_SHOWN = 50;
 
@@ -44,12 +36,12 @@ export default async function RightsholderImportPage({ params }: { params: Promi
       </Link>
       <PageHeader
         title={found.fileName}
-        description={`${found.format === "ONIX" ? "ONIX 3.0" : "CSV"} · ${formatFileSize(found.fileSize)} · uploaded ${dateTimeFormat.format(found.createdAt)}${found.createdByName ? ` by ${found.createdByName}` : ""}`}
+        description={`${found.format === "ONIX" ? "ONIX 3.0" : "CSV"} · ${formatFileSize(found.fileSize)} · uploaded ${formatDateTime(found.createdAt)}${found.createdByName ? ` by ${found.createdByName}` : ""}`}
       />
       <div className="space-y-6">
         {found.sameFileImportedAt ? (
           <p className="rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-900 ring-1 ring-brand-100" data-testid="same-file-note">
-            You imported this same file on {dateTimeFormat.format(found.sameFileImportedAt)}. Works that have not changed since are counted as
+            You imported this same file on {formatDateTime(found.sameFileImportedAt)}. Works that have not changed since are counted as
             unchanged; nothing is enrolled twice.
           </p>
         ) : null}

@@ -1,6 +1,7 @@
 import { currentMembership } from "@/server/auth/current-organization";
 import { getActor } from "@/server/auth/session";
 import { HTTP_STATUS, isAppError } from "@/server/errors";
+import { csvDownloadResponse } from "@/server/http/csv-download";
 import { exportWorksCsv } from "@/server/works/export-works";
 import { parseWorksFilters } from "@/server/works/works.schema";
 
@@ -21,31 +22,7 @@ export async function GET(request: Request): Promise<Response> {
     if (isAppError(error)) return new Response(error.message, { status: HTTP_STATUS[error.code] });
     throw error;
   }
-  const encoder = new TextEncoder();
-  const iterator = lines[Symbol.asyncIterator]();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { value, done } = await iterator.next();
-        if (done) controller.close();
-        else controller.enqueue(encoder.encode(value));
-      } catch (error) {
-        console.error("Works export failed mid-stream", error);
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await iterator.return?.();
-    },
-  });
   const stamp = new Date().toISOString().slice(0, 10);
   const slug = membership.organizationName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "works";
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${slug}-works-${stamp}.csv"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownloadResponse(lines, `${slug}-works-${stamp}.csv`, "Works export");
 }
