@@ -6,7 +6,6 @@
 // BENCH_ROWS=100000 for a quicker run; KEEP_BENCH_DB=1 keeps the databases.
 import { spawn } from "node:child_process";
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
@@ -15,14 +14,13 @@ import { createDatabase, dropDatabase, withDatabaseName } from "../db/databases"
 import { migrateDatabase } from "../db/migrate";
 import { isbn13CheckDigit } from "../../src/lib/identifiers";
 import { IMPORT_LIMITS } from "../../src/server/imports/imports.schema";
+import { machine, nowUtc, seconds, writeBenchmarkSection } from "./report";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const SERVER_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const DOI_EVERY = 4;
 const TARGETS = { seconds: 60, ratio: 3, rssMb: 512 };
 
-const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
 const log = (line: string) => console.log(`[bench:import] ${line}`);
 
 const COLUMNS = "isbn,issn,doi,url,title,contributors,type,language,publication_year,publisher,purposes,excluded_from";
@@ -92,31 +90,6 @@ async function rawBaseline(databaseUrl: string, file: string): Promise<{ copySec
   } finally {
     await client.end();
   }
-}
-
-function machine() {
-  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  return `${os.availableParallelism()} × ${cpu.trim()}, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}`;
-}
-
-async function writeReport(section: string) {
-  const file = path.join(ROOT, "docs/benchmarks.md");
-  const intro = [
-    "# Benchmarks",
-    "",
-    "Timings of the paths that must stay fast at scale, measured by scripts in `scripts/bench/` against",
-    "a real PostgreSQL. Each section is rewritten by its script; the machine and date are in it. These",
-    "machines are shared (2 cores), so figures vary by ±20 % between runs; compare ratios, not seconds.",
-    "",
-  ].join("\n");
-  const current = await readFile(file, "utf8").catch(() => `${intro}\n`);
-  const start = "<!-- bench:import -->";
-  const end = "<!-- /bench:import -->";
-  const block = `${start}\n${section}\n${end}`;
-  const next = current.includes(start)
-    ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
-    : `${current.trimEnd()}\n\n${block}\n`;
-  await writeFile(file, next);
 }
 
 async function main() {
@@ -195,11 +168,12 @@ async function main() {
       `≤ ${TARGETS.rssMb} MB: ${verdict(peakRssMb <= TARGETS.rssMb)}`,
     ].join(" · ");
     const row = (what: string, value: string) => `| ${what} | ${value} |`;
-    await writeReport(
+    await writeBenchmarkSection(
+      "import",
       [
         "## Works import (`npm run bench:import`)",
         "",
-        `Command: \`npm run bench:import\` · ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · ${machine()} · PostgreSQL on ${new URL(SERVER_URL).host}`,
+        `Command: \`npm run bench:import\` · ${nowUtc()} UTC · ${machine()} · PostgreSQL on ${new URL(SERVER_URL).host}`,
         "",
         `A generated CSV of ${ROWS.toLocaleString("en-GB")} valid works (${(fileSize / 1024 ** 2).toFixed(1)} MB; distinct ISBN-13s, a DOI on every ${DOI_EVERY}th row) is`,
         "uploaded through `startWorksImport` (streamed to storage, SHA-256) and imported by the `works.import`",

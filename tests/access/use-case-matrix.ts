@@ -4,6 +4,7 @@
 // aimed at an organisation use the world's licensee or rightsholder, so "otherLicenseeOwner" and
 // "otherRightsholderOwner" prove that another organisation is refused.
 import { API_KEYS_INTERNAL, API_KEYS_MATRIX, API_KEYS_PUBLIC } from "./matrix/api-keys";
+import { COVERAGE_INTERNAL, COVERAGE_MATRIX, COVERAGE_PUBLIC } from "./matrix/coverage";
 import { DISPUTES_INTERNAL, DISPUTES_MATRIX, DISPUTES_PUBLIC } from "./matrix/disputes";
 import { FOUNDATION_INTERNAL, FOUNDATION_MATRIX, FOUNDATION_PUBLIC } from "./matrix/foundation";
 import { IMPORTS_INTERNAL, IMPORTS_MATRIX, IMPORTS_PUBLIC } from "./matrix/imports";
@@ -28,6 +29,7 @@ export const USE_CASE_MATRIX: Record<string, MatrixEntry> = {
   ...LICENSEES_MATRIX,
   ...LICENSING_MATRIX,
   ...NOTIFICATIONS_MATRIX,
+  ...COVERAGE_MATRIX,
 };
 
 /**
@@ -45,6 +47,7 @@ export const PUBLIC_USE_CASES: Record<string, string> = {
   ...LICENSEES_PUBLIC,
   ...LICENSING_PUBLIC,
   ...NOTIFICATIONS_PUBLIC,
+  ...COVERAGE_PUBLIC,
 };
 
 /** Building blocks called only from inside use cases, jobs or the request plumbing. */
@@ -59,4 +62,5 @@ export const INTERNAL_FUNCTIONS = new Set([
   ...LICENSEES_INTERNAL,
   ...LICENSING_INTERNAL,
   ...NOTIFICATIONS_INTERNAL,
+  ...COVERAGE_INTERNAL,
 ]);

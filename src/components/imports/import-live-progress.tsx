@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { usePolledProgress } from "../uploads/use-polled-progress";
 import { ImportCounts, type ImportCountsValue } from "./import-counts";
 import { ImportStatusBadge, formatCount, formatDuration, type ImportStatusValue } from "./import-status";
 import { ProgressBar } from "./progress-bar";
@@ -18,8 +17,6 @@ export type ImportProgressValue = {
   startedAt: string | null;
   finishedAt: string | null;
 };
-
-const POLL_MS = 1_000;
 
 function headline(progress: ImportProgressValue): string {
   const rows = `${formatCount(progress.processedRows)} row${progress.processedRows === 1 ? "" : "s"}`;
@@ -44,40 +41,7 @@ function headline(progress: ImportProgressValue): string {
  * the page is rendered again with the final outcome and the error list.
  */
 export function ImportLiveProgress({ initial }: { initial: ImportProgressValue }) {
-  const router = useRouter();
-  const [progress, setProgress] = useState(initial);
-  const [isOffline, setOffline] = useState(false);
-  const wasActive = useRef(initial.isActive);
-
-  useEffect(() => {
-    if (!progress.isActive) return;
-    let isCancelled = false;
-    const timer = setTimeout(async () => {
-      try {
-        const response = await fetch(`/api/works-imports/${initial.id}`, { cache: "no-store" });
-        if (!response.ok) throw new Error(String(response.status));
-        const next = (await response.json()) as ImportProgressValue;
-        if (isCancelled) return;
-        setOffline(false);
-        setProgress(next);
-      } catch {
-        if (!isCancelled) {
-          setOffline(true);
-          setProgress((p) => ({ ...p })); // try again on the next tick
-        }
-      }
-    }, POLL_MS);
-    return () => {
-      isCancelled = true;
-      clearTimeout(timer);
-    };
-  }, [progress, initial.id]);
-
-  useEffect(() => {
-    if (wasActive.current && !progress.isActive) router.refresh();
-    wasActive.current = progress.isActive;
-  }, [progress.isActive, router]);
-
+  const { progress, isOffline } = usePolledProgress(`/api/works-imports/${initial.id}`, initial, (p) => p.isActive);
   const tone = progress.status === "FAILED" ? "red" : progress.status === "COMPLETED" ? "green" : "brand";
   return (
     <div className="space-y-5">

@@ -68,6 +68,14 @@ export const can = {
   checkCoverage: (actor: Actor | null, organizationId: string) =>
     isStaff(actor) || membershipIn(actor, organizationId)?.kind === "LICENSEE"
     || (apiKeyAllows(actor, organizationId, "coverage:read") && actor.organizationKind === "LICENSEE"),
+  /** Start a bulk coverage check (it writes a job and files, so staff, who only read, don't). */
+  checkCoverageInBulk: (actor: Actor | null, organizationId: string) =>
+    membershipIn(actor, organizationId)?.kind === "LICENSEE"
+    || (apiKeyAllows(actor, organizationId, "coverage:read") && actor.organizationKind === "LICENSEE"),
+  /** A licensee's bulk checks and their result files: whoever may ask, staff included. */
+  readCoverageChecks: (actor: Actor | null, organizationId: string) =>
+    isStaff(actor) || membershipIn(actor, organizationId)?.kind === "LICENSEE"
+    || (apiKeyAllows(actor, organizationId, "coverage:read") && actor.organizationKind === "LICENSEE"),
   /** Create and revoke the organisation's API keys: its owners only (a key never manages keys). */
   manageApiKeys: (actor: Actor | null, organizationId: string) =>
     membershipIn(actor, organizationId)?.role === "OWNER",

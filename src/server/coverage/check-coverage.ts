@@ -7,6 +7,7 @@ import { authorize, can } from "../auth/policies";
 import { db } from "../db";
 import { validation } from "../errors";
 import { ZCoverageQuery, type TCoverageQuery } from "./coverage.schema";
+import { licenseTermsOf } from "./license-terms";
 
 export type CoverageResult = CoverageAnswer & {
   identifier: NormalizedIdentifier;
@@ -36,10 +37,6 @@ export async function checkCoverage(actor: Actor | null, input: { organizationId
   const date = parsed.data.date ?? todayUtc();
   const { purpose } = parsed.data;
 
-  const grants = await db.licenseGrant.findMany({
-    where: { organizationId: input.organizationId, status: { in: ["ACTIVE", "EXPIRED"] }, startsOn: { not: null }, endsOn: { not: null } },
-    select: { startsOn: true, endsOn: true },
-  });
   const held = await db.workIdentifier.findUnique({
     where: { type_value: { type: identifier.type, value: identifier.value } },
     select: { work: { select: { id: true, status: true, mergedIntoId: true } } },
@@ -56,7 +53,7 @@ export async function checkCoverage(actor: Actor | null, input: { organizationId
   const hasOpenDispute = work ? (await db.dispute.count({ where: { status: "OPEN", OR: [{ workId: work.id }, { claimantWorkId: work.id }] } })) > 0 : false;
   const profile = work?.rightsholder.rightsholderProfile;
   const facts: CoverageFacts = {
-    licenseTerms: grants.map((g) => ({ startsOn: day(g.startsOn!), endsOn: day(g.endsOn!) })),
+    licenseTerms: await licenseTermsOf(input.organizationId),
     work: work && {
       status: work.status,
       enrolledOn: day(work.createdAt),

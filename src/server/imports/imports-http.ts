@@ -22,10 +22,11 @@ function errorJson(status: number, code: string, message: string, fields?: Recor
   return json({ error: { code, message, ...(fields ? { fields } : {}) } }, status);
 }
 
-export function importsErrorResponse(error: unknown): Response {
+/** A refusal in the browser routes' error shape (also /api/coverage-checks); anything unexpected is logged and answered 500. */
+export function importsErrorResponse(error: unknown, where = "/api/works-imports"): Response {
   if (error instanceof UploadTooLargeError) return errorJson(413, "PAYLOAD_TOO_LARGE", error.message);
   if (isAppError(error)) return errorJson(HTTP_STATUS[error.code], error.code, error.message, error.fieldErrors);
-  console.error("Unexpected error in /api/works-imports", error);
+  console.error(`Unexpected error in ${where}`, error);
   return errorJson(500, "INTERNAL", "Something went wrong on our side. Please try again.");
 }
 

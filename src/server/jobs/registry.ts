@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { coverageCheckJob } from "../coverage/coverage-check-job";
 import { worksImportJob } from "../imports/works-import-job";
 import { runLicenseLifecycle } from "../licensing/run-license-lifecycle";
 import { deliverPendingMail } from "../mail/deliver-pending-mail";
@@ -17,6 +18,7 @@ export const JOBS: JobDefinition[] = [
     },
   }),
   worksImportJob,
+  coverageCheckJob,
   defineJob({
     name: "licenses.lifecycle",
     payload: z.object({}),

@@ -1,32 +1,27 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SelectField, TextField } from "@/components/forms/fields";
+import { CoverageCheckUploader } from "@/components/coverage/coverage-check-uploader";
+import { CoverageInputFormat } from "@/components/coverage/coverage-file-format";
+import { PURPOSE_LABEL, PURPOSE_OPTIONS, REASON_LABEL, REASON_TONE } from "@/components/coverage/coverage-labels";
+import { formatCount } from "@/components/imports/import-status";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { formatDateTime, formatDay } from "@/lib/dates";
 import { todayUtc } from "@/lib/works/work-input";
 import { currentMembership } from "@/server/auth/current-organization";
 import { requirePageActor } from "@/server/auth/page-guards";
 import { can } from "@/server/auth/policies";
 import { checkCoverage, type CoverageResult } from "@/server/coverage/check-coverage";
+import { listCoverageChecks } from "@/server/coverage/coverage-checks.queries";
+import { COVERAGE_CHECK_LIMITS } from "@/server/coverage/coverage-checks.schema";
 import { isAppError, type FieldErrors } from "@/server/errors";
 
 export const metadata: Metadata = { title: "Coverage" };
-
-const PURPOSE_OPTIONS = [
-  { value: "TRAIN", label: "Pre-training" },
-  { value: "FINE_TUNE", label: "Fine-tuning" },
-  { value: "RAG", label: "Retrieval (RAG)" },
-];
-const REASON_LABEL: Record<CoverageResult["reason"], string> = {
-  COVERED: "Covered",
-  NO_ACTIVE_LICENSE: "No license in force",
-  NOT_ENROLLED: "Not in the repertoire",
-  EXCLUDED: "Excluded",
-  PURPOSE_NOT_PERMITTED: "Purpose not permitted",
-  DISPUTED: "Disputed",
-};
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
@@ -49,6 +44,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
       message = error.message;
     }
   }
+  const checks = await listCoverageChecks(actor, { organizationId: membership.organizationId, take: 10 });
   return (
     <>
       <PageHeader
@@ -75,7 +71,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
             <div data-testid="coverage-result">
               <div className="flex items-center justify-between gap-2">
                 <h2 className="text-base font-semibold text-slate-900">{result.covered ? "Yes, covered" : "Not covered"}</h2>
-                <Badge tone={result.covered ? "green" : result.reason === "DISPUTED" || result.reason === "EXCLUDED" ? "amber" : "red"}>{REASON_LABEL[result.reason]}</Badge>
+                <Badge tone={REASON_TONE[result.reason]}>{REASON_LABEL[result.reason]}</Badge>
               </div>
               <p className="mt-2 text-sm text-slate-700">{result.message}</p>
               <dl className="mt-4 space-y-2 text-sm">
@@ -88,6 +84,46 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
           </Card>
         ) : null}
       </div>
+
+      <section className="mt-10" aria-labelledby="bulk-heading">
+        <h2 id="bulk-heading" className="text-lg font-semibold text-slate-900">Check many works at once</h2>
+        <p className="mt-1 max-w-2xl text-sm text-slate-600">
+          Upload a file of up to {COVERAGE_CHECK_LIMITS.maxLines.toLocaleString("en-GB")} identifiers; every line gets an answer in a result file you can download. Your systems can do the same with <code className="font-mono text-xs">POST /api/v1/coverage/bulk</code>.
+        </p>
+        <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <Card>
+            <CoverageCheckUploader maxBytes={COVERAGE_CHECK_LIMITS.maxFileBytes} today={todayUtc()} />
+          </Card>
+          <Card className="self-start">
+            <CardTitle>What the file may hold</CardTitle>
+            <CoverageInputFormat />
+          </Card>
+        </div>
+        {checks.length > 0 ? (
+          <div className="mt-6" data-testid="coverage-checks">
+            <h3 className="mb-3 text-sm font-semibold text-slate-900">Recent checks</h3>
+            <DataTable columns={[{ label: "File" }, { label: "Checked for", className: "hidden md:table-cell" }, { label: "Status" }, { label: "Covered", className: "text-right" }, { label: "Not covered", className: "hidden text-right sm:table-cell" }, { label: "Started", className: "hidden lg:table-cell" }]}>
+              {checks.map((c) => (
+                <tr key={c.id}>
+                  <td className="px-4 py-3">
+                    <Link href={`/licensee/coverage/checks/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.source === "API" ? "From the API" : c.fileName}</Link>
+                    {c.lineCount !== null ? <span className="block text-xs text-slate-500">{formatCount(c.lineCount)} identifiers</span> : null}
+                  </td>
+                  <td className="hidden px-4 py-3 text-slate-700 md:table-cell">{PURPOSE_LABEL[c.purpose]} · {formatDay(c.date)}</td>
+                  <td className="px-4 py-3">
+                    <Badge tone={c.status === "COMPLETED" ? "green" : c.status === "FAILED" ? "red" : "brand"}>
+                      {c.status === "COMPLETED" ? "Done" : c.status === "FAILED" ? "Stopped" : c.status === "QUEUED" ? "Waiting" : `Checking ${c.percent}%`}
+                    </Badge>
+                  </td>
+                  <td className="px-4 py-3 text-right tabular-nums text-slate-900">{c.status === "COMPLETED" ? formatCount(c.counts.covered) : "–"}</td>
+                  <td className="hidden px-4 py-3 text-right tabular-nums text-slate-900 sm:table-cell">{c.status === "COMPLETED" ? formatCount(c.counts.notCovered + c.counts.invalid) : "–"}</td>
+                  <td className="hidden px-4 py-3 text-slate-600 lg:table-cell">{formatDateTime(new Date(c.createdAt))}</td>
+                </tr>
+              ))}
+            </DataTable>
+          </div>
+        ) : null}
+      </section>
     </>
   );
 }

@@ -1,0 +1,229 @@
+// `npm run bench:coverage`: a file of 1M identifiers checked against a 1M-work repertoire by the
+// real bulk path (upload use case + coverage.check job code), against one raw SQL join doing the
+// same in the same run (psql \copy in, one SELECT with the reason as a CASE, \copy out). Both
+// answer the same lines; the script checks that their counts per reason agree and exits non-zero
+// if not. It creates its own database on DATABASE_URL's server (default the local PostgreSQL),
+// writes docs/benchmarks.md and prints the RESULT line last.
+// BENCH_ROWS=100000 for a quicker run; KEEP_BENCH_DB=1 keeps the database.
+import { spawn } from "node:child_process";
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { once } from "node:events";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createDatabase, dropDatabase, withDatabaseName } from "../db/databases";
+import { migrateDatabase } from "../db/migrate";
+import { isbn13CheckDigit } from "../../src/lib/identifiers";
+import { machine, nowUtc, seconds, writeBenchmarkSection } from "./report";
+
+const SERVER_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const TARGETS = { seconds: 20, ratio: 2 };
+const ON_DATE = "2026-06-01";
+const PURPOSE = "FINE_TUNE";
+const log = (line: string) => console.log(`[bench:coverage] ${line}`);
+
+const isbnOf = (prefix: "978" | "979", i: number) => {
+  const first12 = `${prefix}${String(i).padStart(9, "0")}`;
+  return first12 + isbn13CheckDigit(first12);
+};
+
+/**
+ * The repertoire: works 1…N of one approved rightsholder, each with an ISBN-13 (979…), a DOI on
+ * every 4th; every 7th permits pre-training only, every 10th is excluded from 2026-03-01, every
+ * 1000th is in an open dispute, every 5000th was merged into the work before it.
+ */
+async function seedRepertoire(client: pg.Client, rows: number): Promise<{ licenseeId: string }> {
+  const rh = (await client.query<{ id: string }>(`INSERT INTO organizations (id, kind, name, "updatedAt") VALUES (gen_random_uuid(), 'RIGHTSHOLDER', 'Bench Press', now()) RETURNING id`)).rows[0]!.id;
+  await client.query(`INSERT INTO rightsholder_profiles ("organizationId", status, "approvedAt", "updatedAt") VALUES ($1, 'APPROVED', '2026-01-01', now())`, [rh]);
+  await client.query(
+    `INSERT INTO works (id, "rightsholderId", title, "normalizedTitle", contributors, type, purposes, "excludedFrom", "createdAt", "updatedAt")
+     SELECT i, $1, 'Bench Work ' || i, 'bench work ' || i, '{}', 'BOOK',
+            CASE WHEN i % 7 = 0 THEN '{TRAIN}' ELSE '{TRAIN,FINE_TUNE,RAG}' END::"Purpose"[],
+            CASE WHEN i % 10 = 0 THEN DATE '2026-03-01' END, TIMESTAMP '2026-01-10 08:00', now()
+       FROM generate_series(1, $2::int) i`,
+    [rh, rows],
+  );
+  await client.query(`SELECT setval(pg_get_serial_sequence('works', 'id'), $1::int)`, [rows]);
+  await client.query(`UPDATE works SET status = 'MERGED', "mergedIntoId" = id - 1 WHERE id % 5000 = 0`);
+  // ISBN-13 check digits in SQL: weights 1,3 over the first 12 digits.
+  await client.query(
+    `INSERT INTO work_identifiers ("workId", type, value)
+     SELECT i, 'ISBN13'::"IdentifierType", d || ((10 - (SELECT sum(substr(d, k, 1)::int * CASE WHEN k % 2 = 1 THEN 1 ELSE 3 END) FROM generate_series(1, 12) k) % 10) % 10)::text
+       FROM generate_series(1, $1::int) i, LATERAL (SELECT '979' || lpad(i::text, 9, '0') AS d) x
+     UNION ALL
+     SELECT i, 'DOI'::"IdentifierType", '10.5555/bench.' || i FROM generate_series(4, $1::int, 4) i`,
+    [rows],
+  );
+  await client.query(`INSERT INTO disputes (id, origin, "workId", "claimantOrgId", reason) SELECT gen_random_uuid(), 'ENROLLMENT', i, $1, 'bench' FROM generate_series(1000, $2::int, 1000) i`, [rh, rows]);
+  const licensee = (await client.query<{ id: string }>(`INSERT INTO organizations (id, kind, name, "updatedAt") VALUES (gen_random_uuid(), 'LICENSEE', 'Bench Licensee', now()) RETURNING id`)).rows[0]!.id;
+  const plan = (await client.query<{ id: string }>(`INSERT INTO plans (id, code, name, description) VALUES (gen_random_uuid(), 'AITL-ANNUAL', 'Bench plan', 'bench') RETURNING id`)).rows[0]!.id;
+  const schedule = (await client.query<{ id: string }>(`INSERT INTO price_schedules (id, "planId", "effectiveFrom", "smallOrgMaxEmployees") VALUES (gen_random_uuid(), $1, '2026-01-01', 50) RETURNING id`, [plan])).rows[0]!.id;
+  await client.query(
+    `INSERT INTO license_grants (id, "licenseNumber", "verificationCode", "organizationId", "planId", "priceScheduleId", status, "feeCents", "quotedEmployeeCount", "quotedIndustryGroup", "quotedCountry", "startsOn", "endsOn", "termDays", "updatedAt")
+     VALUES (gen_random_uuid(), 'AITL-BENCH-1', 'bench-verify', $1, $2, $3, 'ACTIVE', 450000, 20, 'OTHER', 'US', '2026-01-15', '2027-01-15', 365, now())`,
+    [licensee, plan, schedule],
+  );
+  await client.query("VACUUM ANALYZE");
+  return { licenseeId: licensee };
+}
+
+/** 1M lines: most name a work (some hyphenated, some by DOI), some an unknown ISBN, a few are not identifiers. */
+async function generateFile(file: string, rows: number, works: number): Promise<void> {
+  const out = createWriteStream(file);
+  let buffer = "";
+  for (let j = 1; j <= rows; j++) {
+    const i = ((j * 7919) % works) + 1;
+    let line: string;
+    if (j % 50 === 0) line = `n/a ${j}`;
+    else if (j % 12 === 0) line = isbnOf("978", j);
+    else if (j % 9 === 0 && i % 4 === 0) line = `https://doi.org/10.5555/bench.${i}`;
+    else if (j % 3 === 0) {
+      const isbn = isbnOf("979", i);
+      line = `${isbn.slice(0, 3)}-${isbn.slice(3, 4)}-${isbn.slice(4, 8)}-${isbn.slice(8, 12)}-${isbn.slice(12)}`;
+    } else line = isbnOf("979", i);
+    buffer += `${line}\n`;
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, "drain");
+      buffer = "";
+    }
+  }
+  out.end(buffer);
+  await once(out, "finish");
+}
+
+// The raw baseline: the same facts and the same reasons as decideCoverage, written as SQL, over the
+// same file. Identifiers are normalised the simple way this file allows (DOI prefix; ISBN digits)
+// with no check-digit verification, so it does a little less than the project.
+const RAW_SQL = (file: string, out: string, licenseeId: string) => `
+CREATE TEMP TABLE raw_lines (line serial, given text);
+\\copy raw_lines (given) FROM '${file}'
+\\copy (WITH n AS (SELECT line, given, CASE WHEN given ~* '^(https?://(dx\\.)?doi\\.org/|doi:)?10\\.' THEN 'DOI'::"IdentifierType" WHEN regexp_replace(given, '[^0-9]', '', 'g') ~ '^\\d{13}$' THEN 'ISBN13'::"IdentifierType" END AS t, CASE WHEN given ~* '^(https?://(dx\\.)?doi\\.org/|doi:)?10\\.' THEN lower(regexp_replace(given, '^(https?://(dx\\.)?doi\\.org/|doi:)', '', 'i')) ELSE regexp_replace(given, '[^0-9]', '', 'g') END AS v FROM raw_lines), disputed AS (SELECT "workId" AS id FROM disputes WHERE status = 'OPEN' UNION SELECT "claimantWorkId" FROM disputes WHERE status = 'OPEN' AND "claimantWorkId" IS NOT NULL), lic AS (SELECT EXISTS (SELECT 1 FROM license_grants g WHERE g."organizationId" = '${licenseeId}' AND g.status IN ('ACTIVE', 'EXPIRED') AND g."startsOn" <= DATE '${ON_DATE}' AND DATE '${ON_DATE}' < g."endsOn") AS ok) SELECT n.line, n.given, CASE WHEN n.t IS NULL THEN 'INVALID' WHEN NOT lic.ok THEN 'NO_ACTIVE_LICENSE' WHEN w.id IS NULL OR w.status <> 'ENROLLED' OR w."createdAt"::date > DATE '${ON_DATE}' OR rp.status IS DISTINCT FROM 'APPROVED' OR rp."approvedAt"::date > DATE '${ON_DATE}' THEN 'NOT_ENROLLED' WHEN w."excludedFrom" <= DATE '${ON_DATE}' THEN 'EXCLUDED' WHEN NOT ('${PURPOSE}' = ANY (w.purposes)) THEN 'PURPOSE_NOT_PERMITTED' WHEN d.id IS NOT NULL THEN 'DISPUTED' ELSE 'COVERED' END AS reason, w.title, o.name FROM n CROSS JOIN lic LEFT JOIN work_identifiers wi ON wi.type = n.t AND wi.value = n.v LEFT JOIN works h ON h.id = wi."workId" LEFT JOIN works m ON h.status = 'MERGED' AND m.id = h."mergedIntoId" LEFT JOIN works w ON w.id = COALESCE(m.id, h.id) LEFT JOIN organizations o ON o.id = w."rightsholderId" LEFT JOIN rightsholder_profiles rp ON rp."organizationId" = w."rightsholderId" LEFT JOIN disputed d ON d.id = w.id ORDER BY n.line) TO '${out}' WITH (FORMAT csv)
+`;
+
+async function runPsql(databaseUrl: string, script: string): Promise<void> {
+  const child = spawn("psql", [databaseUrl, "-v", "ON_ERROR_STOP=1", "-q", "-X"], { stdio: ["pipe", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  child.stdin.end(script);
+  const [code] = (await once(child, "exit")) as [number];
+  if (code !== 0) throw new Error(`psql failed: ${stderr}`);
+}
+
+/** Lines per reason in a CSV result (the reason is the `reasonColumn`-th field; no field before it has a comma). */
+async function countReasons(file: string, reasonColumn: number, skipHeader: boolean): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  let rest = "";
+  let isHeader = skipHeader;
+  for await (const chunk of createReadStream(file, { encoding: "utf8" })) {
+    const lines = (rest + String(chunk)).split(/\r?\n/);
+    rest = lines.pop() ?? "";
+    for (const line of lines) {
+      if (isHeader) {
+        isHeader = false;
+        continue;
+      }
+      const reason = line.split(",")[reasonColumn]!;
+      counts[reason] = (counts[reason] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+async function main() {
+  const name = `bench_coverage_${Date.now()}_${process.pid}`;
+  const databaseUrl = withDatabaseName(SERVER_URL, name);
+  const work = mkdtempSync(path.join(os.tmpdir(), "bench-coverage-"));
+  const inputFile = path.join(work, "identifiers-1m.txt");
+  const rawOut = path.join(work, "raw-result.csv");
+  log(`database ${name} on ${new URL(SERVER_URL).host}`);
+  await createDatabase(SERVER_URL, name);
+  try {
+    await migrateDatabase(databaseUrl);
+    const seedStart = process.hrtime.bigint();
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const { licenseeId } = await seedRepertoire(client, ROWS);
+    await client.end();
+    await generateFile(inputFile, ROWS, ROWS);
+    const fileSize = statSync(inputFile).size;
+    log(`seeded ${ROWS.toLocaleString("en-GB")} works and wrote ${ROWS.toLocaleString("en-GB")} identifiers (${(fileSize / 1024 ** 2).toFixed(1)} MB) in ${seconds(seedStart).toFixed(1)} s`);
+
+    const rawStart = process.hrtime.bigint();
+    await runPsql(databaseUrl, RAW_SQL(inputFile, rawOut, licenseeId));
+    const rawSeconds = seconds(rawStart);
+    log(`raw: \\copy in + one join + \\copy out = ${rawSeconds.toFixed(2)} s`);
+
+    process.env.DATABASE_URL = databaseUrl;
+    process.env.IMPORT_STORAGE_DIR = path.join(work, "storage");
+    const { db } = await import("../../src/server/db");
+    const { pgPool } = await import("../../src/server/pg");
+    const { loadUserActor } = await import("../../src/server/auth/load-actor");
+    const { startCoverageCheck } = await import("../../src/server/coverage/start-coverage-check");
+    const { runCoverageCheck } = await import("../../src/server/coverage/run-coverage-check");
+    const user = await db.user.create({ data: { email: `bench-${process.pid}@example.test`, name: "Bench Runner", passwordHash: "x" } });
+    await db.membership.create({ data: { userId: user.id, organizationId: licenseeId, role: "OWNER" } });
+    const actor = (await loadUserActor(user.id, user.sessionVersion, null))!;
+
+    const start = process.hrtime.bigint();
+    const started = await startCoverageCheck(actor, {
+      organizationId: licenseeId, fileName: "identifiers-1m.txt", body: createReadStream(inputFile, { highWaterMark: 1024 * 1024 }), declaredSize: fileSize, purpose: PURPOSE, date: ON_DATE,
+    });
+    const uploadSeconds = seconds(start);
+    const outcome = await runCoverageCheck(started.id);
+    const projectSeconds = seconds(start);
+    const check = await db.coverageCheck.findUniqueOrThrow({ where: { id: started.id } });
+    await db.$disconnect();
+    await pgPool().end();
+    log(`project: upload ${uploadSeconds.toFixed(2)} s + job ${(projectSeconds - uploadSeconds).toFixed(2)} s = ${projectSeconds.toFixed(2)} s → ${outcome}, ${check.lineCount} lines`);
+
+    const projectCounts = await countReasons(path.join(work, "storage", "coverage-checks", check.resultPath ?? "missing"), 7, true);
+    const rawCounts = await countReasons(rawOut, 2, false);
+    const reasons = [...new Set([...Object.keys(projectCounts), ...Object.keys(rawCounts)])].sort();
+    const problems: string[] = [];
+    if (outcome !== "completed" || check.lineCount !== ROWS) problems.push(`the check ended ${outcome} with ${check.lineCount} lines (want completed, ${ROWS})`);
+    for (const reason of reasons) {
+      if (projectCounts[reason] !== rawCounts[reason]) problems.push(`${reason}: project ${projectCounts[reason] ?? 0}, raw ${rawCounts[reason] ?? 0}`);
+    }
+    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    const ratio = projectSeconds / rawSeconds;
+    const verdict = (isMet: boolean) => (isMet ? "met" : "NOT met");
+    const row = (what: string, value: string) => `| ${what} | ${value} |`;
+    await writeBenchmarkSection(
+      "coverage",
+      [
+        "## Coverage in bulk (`npm run bench:coverage`)",
+        "",
+        `Command: \`npm run bench:coverage\` · ${nowUtc()} UTC · ${machine()} · PostgreSQL on ${new URL(SERVER_URL).host}`,
+        "",
+        `A file of ${ROWS.toLocaleString("en-GB")} identifiers (${(fileSize / 1024 ** 2).toFixed(1)} MB: ISBN-13s of enrolled works, a third hyphenated, DOIs as URLs, unknown ISBNs, 2 % not identifiers)`,
+        `checked for ${PURPOSE} on ${ON_DATE} against a repertoire of ${ROWS.toLocaleString("en-GB")} works (exclusions, single-purpose works, open disputes, merged works).`,
+        "The project path is `startCoverageCheck` (the file streamed to storage) and the `coverage.check` job's code",
+        "(`runCoverageCheck`: read and normalise each line, COPY into a temporary table, one join for the facts, `decideCoverage` per line,",
+        "the result CSV written). The raw baseline is `psql`: `\\copy` the file in, one SELECT with the same joins and the reason as a",
+        "CASE, `\\copy` the answers out; it normalises identifiers by pattern only (no check digits).",
+        "",
+        "| measure | value |",
+        "|---|---|",
+        row("project (upload + job)", `${projectSeconds.toFixed(1)} s (upload ${uploadSeconds.toFixed(1)} s)`),
+        row("raw \\copy + join + \\copy out", `${rawSeconds.toFixed(1)} s`),
+        row("ratio project / raw", ratio.toFixed(2)),
+        row("peak RSS of the Node process", `${peakRssMb} MB`),
+        row("lines per reason (project)", reasons.map((r) => `${r} ${(projectCounts[r] ?? 0).toLocaleString("en-GB")}`).join(" · ")),
+        row("targets", `≤ ${TARGETS.seconds} s: ${verdict(projectSeconds <= TARGETS.seconds)} · ratio ≤ ${TARGETS.ratio}: ${verdict(ratio <= TARGETS.ratio)}`),
+        row("check (same count per reason as raw)", problems.length === 0 ? "passed" : problems.join("; ")),
+      ].join("\n"),
+    );
+    if (problems.length > 0) {
+      for (const p of problems) console.error(`[bench:coverage] CHECK FAILED: ${p}`);
+      process.exitCode = 1;
+    }
+    console.log(`RESULT coverage project_s=${projectSeconds.toFixed(2)} raw_s=${rawSeconds.toFixed(2)} ratio=${ratio.toFixed(2)} peak_rss_mb=${peakRssMb}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    if (process.env.KEEP_BENCH_DB !== "1") await dropDatabase(SERVER_URL, name).catch((e: unknown) => console.error(e));
+  }
+}
+
+await main();
+process.exit(process.exitCode ?? 0);
