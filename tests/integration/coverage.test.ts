@@ -48,6 +48,16 @@ describe("coverage, one work at a time", () => {
     expect((await ask(isbn, "TRAIN", "2026-06-01")).reason).toBe("NOT_ENROLLED");
   });
 
+  it("counts a revoked license up to the day it was revoked, and a cancelled one not at all", async () => {
+    const { isbn, ask, licensee } = await world();
+    const grant = await db.licenseGrant.findFirstOrThrow({ where: { organizationId: licensee.organization.id } });
+    await db.licenseGrant.update({ where: { id: grant.id }, data: { status: "REVOKED", revokedAt: new Date("2026-06-10T15:00:00Z") } });
+    expect((await ask(isbn, "TRAIN", "2026-06-09")).reason).toBe("COVERED");
+    expect((await ask(isbn, "TRAIN", "2026-06-10")).reason).toBe("NO_ACTIVE_LICENSE");
+    await db.licenseGrant.update({ where: { id: grant.id }, data: { status: "CANCELLED" } });
+    expect((await ask(isbn, "TRAIN", "2026-03-01")).reason).toBe("NO_ACTIVE_LICENSE");
+  });
+
   it("refuses a bad question field by field", async () => {
     const { ask } = await world();
     await expect(ask("978-0-306-40615-8", "TRAIN", "2026-06-01")).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { identifier: [expect.stringMatching(/check digit/)] } });

@@ -11,7 +11,7 @@ export type PurposeCode = (typeof PURPOSES)[number];
 export type CoverageReason = "COVERED" | "NO_ACTIVE_LICENSE" | "NOT_ENROLLED" | "EXCLUDED" | "PURPOSE_NOT_PERMITTED" | "DISPUTED";
 
 export type CoverageFacts = {
-  /** The licensee's license terms, [startsOn, endsOn) as YYYY-MM-DD, of grants active or expired (not revoked). */
+  /** The licensee's license terms, [startsOn, endsOn) as YYYY-MM-DD: grants active or expired, and revoked ones up to their revocation day. */
   licenseTerms: { startsOn: string; endsOn: string }[];
   /** The work the identifier names, or null when no enrolled work has it. */
   work: null | {
