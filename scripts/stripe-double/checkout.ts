@@ -1,10 +1,16 @@
-// Checkout in the Stripe test double: customers, Checkout Sessions in payment mode, and the hosted
-// page where a person pays with a test card, as on checkout.stripe.com:
+// Checkout in the Stripe test double: customers, Checkout Sessions (payment and subscription
+// mode), and the hosted page where a person pays with a test card, as on checkout.stripe.com:
 //   4242 4242 4242 4242  paid at once          → checkout.session.completed (payment_status "paid")
 //   4000 0000 0000 0002  declined              → the page says so; the session stays open
 //   "Bank transfer"      settles a moment later → completed ("unpaid"), then async_payment_succeeded
-//   4000 0000 0000 0341  a transfer that fails → completed ("unpaid"), then async_payment_failed
+//   4000 0000 0000 0341  a transfer that fails → completed ("unpaid"), then async_payment_failed;
+//                        as a card it is declined when charged, but can be saved for a trial
+//                        (subscription_data.trial_end), and then fails on renewal (billing.ts).
+// Subscription mode (one yearly price_data line) starts the subscription in billing.ts, whose
+// first invoice is paid at once (invoice.paid, billing_reason subscription_create), or is $0
+// while a trial runs (payment_status "no_payment_required").
 import { randomBytes } from "node:crypto";
+import { FAILING_RENEWAL_CARD, type registerBilling } from "./billing";
 import type { FormValue } from "./form-body";
 
 type Json = Record<string, unknown>;
@@ -17,11 +23,12 @@ const text = (v: FormValue | undefined) => (typeof v === "string" ? v : undefine
 const record = (v: FormValue | undefined): Record<string, FormValue> => (v && typeof v === "object" && !Array.isArray(v) ? v : {});
 const list = (v: FormValue | undefined): FormValue[] => (Array.isArray(v) ? v : v && typeof v === "object" ? Object.values(v) : []);
 
-export function registerCheckout(options: { route: Route; fail: Fail; baseUrl: () => string; emit: (type: string, object: Json) => void }) {
-  const { route, fail, emit } = options;
+type Billing = ReturnType<typeof registerBilling>;
+
+export function registerCheckout(options: { route: Route; fail: Fail; baseUrl: () => string; emit: (type: string, object: Json) => void; billing: Billing }) {
+  const { route, fail, emit, billing } = options;
   const customers = new Map<string, Json>();
   const sessions = new Map<string, Json>();
-  const paymentIntents = new Map<string, Json>();
 
   route("POST", "/v1/customers", ({ body }) => {
     const customer = { id: id("cus"), object: "customer", email: text(body.email) ?? null, name: text(body.name) ?? null, metadata: record(body.metadata), created: now(), livemode: false };
@@ -36,7 +43,7 @@ export function registerCheckout(options: { route: Route; fail: Fail; baseUrl: (
 
   route("POST", "/v1/checkout/sessions", ({ body }) => {
     const mode = text(body.mode);
-    if (mode !== "payment") throw fail("The local Stripe test double supports mode=payment only.", "mode");
+    if (mode !== "payment" && mode !== "subscription") throw fail("The local Stripe test double supports mode=payment and mode=subscription.", "mode");
     const successUrl = text(body.success_url);
     if (!successUrl) throw fail("Missing required param: success_url.", "success_url", "parameter_missing");
     const customer = text(body.customer);
@@ -53,6 +60,14 @@ export function registerCheckout(options: { route: Route; fail: Fail; baseUrl: (
       if (!Number.isSafeInteger(quantity) || quantity < 1) throw fail("Invalid integer: quantity", `line_items[${i}][quantity]`);
       currency = text(price.currency) ?? "";
       amount += unit * quantity;
+      const interval = text(record(price.recurring).interval);
+      if (mode === "subscription" && interval !== "year") throw fail("The local Stripe test double bills subscriptions yearly only: set recurring[interval]=year.", `line_items[${i}][price_data][recurring][interval]`);
+      if (mode === "payment" && interval) throw fail("You specified `payment` mode but passed a recurring price.", `line_items[${i}][price_data][recurring]`);
+    }
+    const subscriptionData = record(body.subscription_data);
+    const trialEnd = text(subscriptionData.trial_end) === undefined ? null : Number(text(subscriptionData.trial_end));
+    if (trialEnd !== null && (mode !== "subscription" || !Number.isSafeInteger(trialEnd) || trialEnd < now() + 48 * 3600)) {
+      throw fail("The `trial_end` date has to be at least 2 days in the future.", "subscription_data[trial_end]");
     }
     const sessionId = id("cs_test");
     const created = now();
@@ -73,9 +88,13 @@ export function registerCheckout(options: { route: Route; fail: Fail; baseUrl: (
       mode,
       payment_intent: null,
       payment_status: "unpaid",
+      subscription: null,
+      invoice: null,
       status: "open",
       success_url: successUrl,
       url: `${options.baseUrl()}/checkout/${sessionId}`,
+      trial_end: trialEnd,
+      subscription_metadata: record(subscriptionData.metadata),
       line_items_description: String(record(record(items[0]).price_data).product_data ? text(record(record(record(items[0]).price_data).product_data).name) : ""),
     };
     sessions.set(sessionId, session);
@@ -88,34 +107,27 @@ export function registerCheckout(options: { route: Route; fail: Fail; baseUrl: (
     return { body: session };
   });
 
-  route("GET", "/v1/payment_intents/:id", ({ params }) => {
-    const intent = paymentIntents.get(params.id!);
-    if (!intent) throw fail(`No such payment_intent: '${params.id}'`, "intent", "resource_missing", 404);
-    return { body: intent };
-  });
-
-  function complete(session: Json, how: "card" | "transfer" | "failing-transfer") {
-    const intent: Json = {
-      id: id("pi"),
-      object: "payment_intent",
-      amount: session.amount_total,
-      amount_received: how === "card" ? session.amount_total : 0,
-      currency: session.currency,
-      customer: session.customer,
-      status: how === "card" ? "succeeded" : "processing",
-      latest_charge: how === "card" ? id("ch") : null,
-      metadata: session.metadata,
-      created: now(),
-      livemode: false,
-    };
-    paymentIntents.set(intent.id as string, intent);
+  function complete(session: Json, how: "card" | "transfer" | "failing-transfer", card: string) {
+    if (session.mode === "subscription") {
+      const { subscription, invoice } = billing.startSubscription({
+        customer: (session.customer as string | null) ?? null, currency: String(session.currency), unitAmount: Number(session.amount_total),
+        productName: String(session.line_items_description), trialEnd: (session.trial_end as number | null) ?? null,
+        metadata: session.subscription_metadata as Record<string, FormValue>, card,
+      });
+      Object.assign(session, { status: "complete", payment_status: session.trial_end ? "no_payment_required" : "paid", subscription: subscription.id, invoice: invoice.id });
+      emit("checkout.session.completed", session);
+      return;
+    }
+    const intent = billing.newIntent(session.amount_total, session.currency, session.customer, session.metadata);
+    if (how === "card") billing.settle(intent);
     Object.assign(session, { status: "complete", payment_status: how === "card" ? "paid" : "unpaid", payment_intent: intent.id });
     emit("checkout.session.completed", session);
     if (how === "card") return;
     // The transfer settles (or fails) a moment later, as a bank debit would.
     setTimeout(() => {
       const isPaid = how === "transfer";
-      Object.assign(intent, isPaid ? { status: "succeeded", amount_received: intent.amount, latest_charge: id("ch") } : { status: "requires_payment_method" });
+      if (isPaid) billing.settle(intent);
+      else Object.assign(intent, { status: "requires_payment_method" });
       Object.assign(session, { payment_status: isPaid ? "paid" : "unpaid" });
       emit(isPaid ? "checkout.session.async_payment_succeeded" : "checkout.session.async_payment_failed", session);
     }, 1_500).unref();
@@ -132,22 +144,27 @@ export function registerCheckout(options: { route: Route; fail: Fail; baseUrl: (
     if (match[2] && method === "POST") {
       const card = (form.get("card") ?? "").replace(/\s+/g, "");
       const method_ = form.get("method");
-      if (method_ === "transfer") complete(session, card === "4000000000000341" ? "failing-transfer" : "transfer");
-      else if (card === "4242424242424242") complete(session, "card");
-      else message = card === "4000000000000002" ? "Your card was declined. Try another card." : "Your card number is invalid. Use a test card such as 4242 4242 4242 4242.";
+      const isSubscription = session.mode === "subscription";
+      if (method_ === "transfer" && !isSubscription) complete(session, card === FAILING_RENEWAL_CARD ? "failing-transfer" : "transfer", card);
+      else if (card === "4242424242424242" || (card === FAILING_RENEWAL_CARD && isSubscription && session.trial_end)) complete(session, "card", card);
+      else message = card === "4000000000000002" || card === FAILING_RENEWAL_CARD ? "Your card was declined. Try another card." : "Your card number is invalid. Use a test card such as 4242 4242 4242 4242.";
       if (!message) return { status: 303, location: String(session.success_url).replace("{CHECKOUT_SESSION_ID}", String(session.id)) };
     }
     const amount = `${(Number(session.amount_total) / 100).toLocaleString("en-US", { minimumFractionDigits: 2 })} ${String(session.currency).toUpperCase()}`;
+    const trialEnd = typeof session.trial_end === "number" ? new Date(session.trial_end * 1000).toISOString().slice(0, 10) : null;
+    const heading = session.mode !== "subscription" ? `Pay ${amount}` : trialEnd ? `Subscribe: ${amount} a year from ${trialEnd}` : `Subscribe: ${amount} a year`;
+    const payLabel = session.mode !== "subscription" ? `Pay ${amount}` : trialEnd ? "Save card and subscribe" : `Subscribe · ${amount} now`;
     return {
       status: message ? 402 : 200,
       html: shell(`<p class="tag">Local Stripe test double · no money moves</p>
-        <h1>Pay ${amount}</h1>
+        <h1>${heading}</h1>
+        ${trialEnd ? `<p>Nothing is charged today. Your card is charged ${amount} on ${trialEnd}, and every year after until you cancel.</p>` : ""}
         <p>${escapeHtml(String(session.line_items_description || "License"))}</p>
         ${message ? `<p class="error" role="alert">${message}</p>` : ""}
         <form method="post" action="/checkout/${String(session.id)}/pay">
           <label>Card number<input name="card" inputmode="numeric" autocomplete="cc-number" placeholder="4242 4242 4242 4242" value="${escapeHtml(form.get("card") ?? "")}"></label>
-          <button type="submit" name="method" value="card">Pay ${amount}</button>
-          <button type="submit" name="method" value="transfer" class="secondary">Pay by bank transfer (settles in a moment)</button>
+          <button type="submit" name="method" value="card">${payLabel}</button>
+          ${session.mode === "subscription" ? "" : `<button type="submit" name="method" value="transfer" class="secondary">Pay by bank transfer (settles in a moment)</button>`}
         </form>
         ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">Cancel and go back</a></p>` : ""}`),
     };

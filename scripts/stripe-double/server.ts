@@ -5,11 +5,15 @@
 // memory: it is a test and demo stand-in, never a record of anything.
 //
 // Implemented: Connect accounts and account links with the hosted onboarding page (here);
-// customers, Checkout Sessions, payment intents and the hosted checkout page (checkout.ts);
-// events, listed and delivered as signed webhooks when a target is set (events.ts).
+// customers, Checkout Sessions and the hosted checkout page (checkout.ts); payment intents,
+// charges, refunds, subscriptions and their invoices, with a test helper that moves a
+// subscription to its next period (billing.ts); events, listed and delivered as signed webhooks
+// when a target is set (events.ts). A POST with an Idempotency-Key answers the first response
+// again when the key is reused, as Stripe does, so a retried refund is not made twice.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { pathToFileURL } from "node:url";
+import { registerBilling } from "./billing";
 import { registerCheckout } from "./checkout";
 import { createEventLog, type WebhookTarget } from "./events";
 import { parseStripeForm, type FormValue } from "./form-body";
@@ -64,7 +68,10 @@ export function createStripeDouble(options: { webhook?: WebhookTarget | null } =
     if (!event) throw invalidRequest(`No such event: '${params.id}'`, "id", "resource_missing", 404);
     return { body: event };
   });
-  const checkout = registerCheckout({ route, fail: invalidRequest, baseUrl: () => baseUrl, emit: (type, object) => events.emit(type, object) });
+  const emit = (type: string, object: Json) => void events.emit(type, object);
+  const billing = registerBilling({ route, fail: invalidRequest, emit });
+  const checkout = registerCheckout({ route, fail: invalidRequest, baseUrl: () => baseUrl, emit, billing });
+  const idempotent = new Map<string, { status: number; body: Json }>();
 
   route("POST", "/v1/accounts", ({ body }) => {
     const type = text(body.type) ?? "express";
@@ -174,7 +181,14 @@ export function createStripeDouble(options: { webhook?: WebhookTarget | null } =
       const match = routes.map((r) => ({ r, m: r.method === req.method ? r.pattern.exec(url.pathname) : null })).find((x) => x.m);
       if (!match) throw invalidRequest(`Unrecognized request URL (${req.method}: ${url.pathname}).`, undefined, undefined, 404);
       const params = Object.fromEntries(match.r.keys.map((k, i) => [k, decodeURIComponent(match.m![i + 1]!)]));
+      const key = req.method === "POST" ? req.headers["idempotency-key"] : undefined;
+      const replay = typeof key === "string" ? idempotent.get(`${url.pathname} ${key}`) : undefined;
+      if (replay) {
+        send(replay.status, replay.body);
+        return;
+      }
       const result = await match.r.handle({ params, body: parseStripeForm(raw), url });
+      if (typeof key === "string") idempotent.set(`${url.pathname} ${key}`, { status: result.status ?? 200, body: result.body });
       send(result.status ?? 200, result.body);
     } catch (error) {
       if (error instanceof StripeError) send(error.status, { error: error.body });

@@ -4,6 +4,7 @@
 // aimed at an organisation use the world's licensee or rightsholder, so "otherLicenseeOwner" and
 // "otherRightsholderOwner" prove that another organisation is refused.
 import { API_KEYS_INTERNAL, API_KEYS_MATRIX, API_KEYS_PUBLIC } from "./matrix/api-keys";
+import { BILLING_INTERNAL, BILLING_MATRIX, BILLING_PUBLIC } from "./matrix/billing";
 import { COVERAGE_INTERNAL, COVERAGE_MATRIX, COVERAGE_PUBLIC } from "./matrix/coverage";
 import { DISPUTES_INTERNAL, DISPUTES_MATRIX, DISPUTES_PUBLIC } from "./matrix/disputes";
 import { FOUNDATION_INTERNAL, FOUNDATION_MATRIX, FOUNDATION_PUBLIC } from "./matrix/foundation";
@@ -28,6 +29,7 @@ export const USE_CASE_MATRIX: Record<string, MatrixEntry> = {
   ...PRICING_MATRIX,
   ...LICENSEES_MATRIX,
   ...LICENSING_MATRIX,
+  ...BILLING_MATRIX,
   ...NOTIFICATIONS_MATRIX,
   ...COVERAGE_MATRIX,
 };
@@ -46,6 +48,7 @@ export const PUBLIC_USE_CASES: Record<string, string> = {
   ...PRICING_PUBLIC,
   ...LICENSEES_PUBLIC,
   ...LICENSING_PUBLIC,
+  ...BILLING_PUBLIC,
   ...NOTIFICATIONS_PUBLIC,
   ...COVERAGE_PUBLIC,
 };
@@ -61,6 +64,7 @@ export const INTERNAL_FUNCTIONS = new Set([
   ...PRICING_INTERNAL,
   ...LICENSEES_INTERNAL,
   ...LICENSING_INTERNAL,
+  ...BILLING_INTERNAL,
   ...NOTIFICATIONS_INTERNAL,
   ...COVERAGE_INTERNAL,
 ]);

@@ -11,7 +11,7 @@ test("a licensee checks one work, then a file of identifiers, and downloads the 
   const owner = demoAccount("Licensee owner");
   await signIn(page, owner.email, owner.password);
   await page.getByRole("link", { name: "Coverage" }).first().click();
-  await page.getByLabel("Identifier").fill(isbn("978190000000"));
+  await page.getByLabel("Identifier", { exact: true }).fill(isbn("978190000000"));
   await page.getByRole("button", { name: "Check coverage" }).click();
   await expect(page.getByTestId("coverage-result")).toContainText("Yes, covered");
   await snap(page, "coverage-single");

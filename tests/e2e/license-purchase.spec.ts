@@ -1,22 +1,19 @@
-import { expect, test, type Page } from "@playwright/test";
-import { formError, signUp, snap, uniqueEmail } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { isbn13CheckDigit } from "../../src/lib/identifiers";
+import { formError, snap } from "./helpers";
+import { newLicenseeWithProfile } from "./licensee-setup";
 
-async function newLicenseeWithProfile(page: Page, organization: string) {
-  await signUp(page, { kind: "LICENSEE", organization, name: "Pat Buyer", email: uniqueEmail("buyer"), password: "buyer-password-2026" });
-  await page.getByRole("link", { name: "Complete the profile" }).click();
-  await page.getByLabel("Legal name").fill(`${organization} Ltd`);
-  await page.getByLabel("Country").selectOption("GB");
-  await page.getByLabel("Industry group").selectOption("MEDIA_PUBLISHING");
+test("a licensee prices the license, buys it by card on Stripe's page, comes back to an active license and checks coverage", async ({ page }) => {
+  test.setTimeout(120_000);
+  // Priced first on the public calculator, as a visitor: 8 employees in media publishing, GB.
+  await page.goto("/pricing");
   await page.getByLabel("Employees").fill("8");
-  await page.getByLabel("Your AI systems and their use outside the organisation").fill("A summarisation service for newsletters, sold to small publishers as a subscription.");
-  await page.getByLabel(/I confirm, for the organisation/).check();
-  await page.getByRole("button", { name: "Save profile" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Profile saved." })).toBeVisible();
-  await page.getByRole("link", { name: "Overview" }).first().click();
-}
+  await page.getByLabel("Industry").selectOption("MEDIA_PUBLISHING");
+  await page.getByLabel("Country").selectOption("GB");
+  await page.getByRole("button", { name: "Calculate the price" }).click();
+  await expect(page.getByTestId("quote")).toContainText("$1,500.00");
+  await snap(page, "journey-pricing");
 
-test("a licensee buys the license by card on Stripe's page and comes back to an active license", async ({ page }) => {
-  test.setTimeout(90_000);
   await newLicenseeWithProfile(page, `Quill Media ${Date.now().toString(36)}`);
   await snap(page, "license-buy");
   await page.getByRole("button", { name: /Buy the license · \$1,500\.00/ }).click();
@@ -56,6 +53,13 @@ test("a licensee buys the license by card on Stripe's page and comes back to an 
   await expect(page.getByTestId("verification")).toContainText("Valid");
   await expect(page.getByTestId("verification")).toContainText(/Quill Media \w+ Ltd/);
   await snap(page, "license-verification");
+
+  // Covered from today: one of the seeded repertoire's works (Harbour Lane Press, ISBN 978190000000x).
+  await page.goto("/licensee/coverage");
+  await page.getByLabel("Identifier", { exact: true }).fill(`978190000000${isbn13CheckDigit("978190000000")}`);
+  await page.getByRole("button", { name: "Check coverage" }).click();
+  await expect(page.getByTestId("coverage-result")).toContainText("Yes, covered");
+  await snap(page, "journey-coverage");
 });
 
 test("a bank transfer shows the payment being confirmed, then the active license", async ({ page }) => {

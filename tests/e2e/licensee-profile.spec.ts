@@ -48,12 +48,12 @@ test("the demo licensee checks coverage: covered, then a purpose the rightsholde
   const account = demoAccount("Licensee owner");
   await signIn(page, account.email, account.password);
   await page.getByRole("link", { name: "Coverage" }).first().click();
-  await page.getByLabel("Identifier").fill("978-1-900000-00-0");
+  await page.getByLabel("Identifier", { exact: true }).fill("978-1-900000-00-0");
   await page.getByRole("button", { name: "Check coverage" }).click();
   await expect(page.getByTestId("coverage-result")).toContainText("Covered");
   await expect(page.getByTestId("coverage-result")).toContainText("The Cartographer's Daughter");
   await snap(page, "coverage-covered");
-  await page.getByLabel("Identifier").fill("978-0-306-40615-8");
+  await page.getByLabel("Identifier", { exact: true }).fill("978-0-306-40615-8");
   await page.getByRole("button", { name: "Check coverage" }).click();
   await expect(page.getByText(/check digit/).first()).toBeVisible();
   await snap(page, "coverage-error");

@@ -5,6 +5,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { demoAccount, signIn } from "./helpers";
 import { API_KEYS_EXPECTATIONS, API_KEYS_PAGES } from "./page-matrix/api-keys";
+import { BILLING_EXPECTATIONS, BILLING_PAGES } from "./page-matrix/billing";
 import { COVERAGE_EXPECTATIONS, COVERAGE_PAGES } from "./page-matrix/coverage";
 import { DISPUTES_EXPECTATIONS, DISPUTES_PAGES } from "./page-matrix/disputes";
 import { FOUNDATION_EXPECTATIONS, FOUNDATION_PAGES } from "./page-matrix/foundation";
@@ -20,10 +21,11 @@ const PAGES: PageTable = {
   ...DISPUTES_PAGES,
   ...PARTICIPATION_PAGES,
   ...IMPORTS_PAGES,
+  ...BILLING_PAGES,
   ...COVERAGE_PAGES,
 };
 
-const EXPECTATIONS: PageExpectations[] = [FOUNDATION_EXPECTATIONS, API_KEYS_EXPECTATIONS, DISPUTES_EXPECTATIONS, PARTICIPATION_EXPECTATIONS, IMPORTS_EXPECTATIONS, COVERAGE_EXPECTATIONS];
+const EXPECTATIONS: PageExpectations[] = [FOUNDATION_EXPECTATIONS, API_KEYS_EXPECTATIONS, DISPUTES_EXPECTATIONS, PARTICIPATION_EXPECTATIONS, IMPORTS_EXPECTATIONS, BILLING_EXPECTATIONS, COVERAGE_EXPECTATIONS];
 /** Pages that answer 404 for an unknown id even when allowed; pages that redirect when allowed. */
 const NOT_FOUND_WHEN_ALLOWED = new Set(EXPECTATIONS.flatMap((e) => e.notFoundWhenAllowed ?? []));
 const REDIRECTS_WHEN_ALLOWED = new Set(EXPECTATIONS.flatMap((e) => e.redirectsWhenAllowed ?? []));

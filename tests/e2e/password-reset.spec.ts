@@ -9,7 +9,11 @@ test("a person resets a forgotten password through the mailed link", async ({ pa
 
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // A client navigation: typing before the new page has settled can land in the old form.
+  await expect(page).toHaveURL(/\/forgot-password$/);
+  await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
   await page.getByLabel("Email").fill(email);
+  await expect(page.getByLabel("Email")).toHaveValue(email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByRole("status")).toContainText("a reset link is on its way");
   await snap(page, "forgot-password-sent");

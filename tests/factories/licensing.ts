@@ -4,6 +4,8 @@ import Stripe from "stripe";
 import { db } from "@/server/db";
 import { DOUBLE_WEBHOOK_SECRET } from "@/server/stripe/double-webhook-secret";
 import { stripeClient } from "@/server/stripe/client";
+import type { UserActor } from "@/server/auth/actor";
+import { startCheckout } from "@/server/licensing/start-checkout";
 import { handleStripeWebhook } from "@/server/licensing/stripe-webhook";
 import { ensureLicensePlan } from "./pricing";
 
@@ -70,4 +72,25 @@ export async function createActiveGrant(organizationId: string, options: { start
       ...(options.withPayment === false ? {} : { payments: { create: { organizationId, amountCents: 450_000n, status: "SUCCEEDED", paidAt: new Date(`${startsOn}T09:00:00Z`), stripePaymentIntentId: `pi_test_${suffix}${Date.now()}` } } }),
     },
   });
+}
+
+/** Runs the next step of a subscription's life on the double (its test helper): a renewal charge, a retry, or its end. */
+export async function advanceSubscription(subscriptionId: string): Promise<{ invoice: { id: string; status: string } | null }> {
+  const response = await fetch(`${process.env.STRIPE_DOUBLE_URL}/v1/test_helpers/subscriptions/${subscriptionId}/advance`, {
+    method: "POST", headers: { authorization: "Bearer sk_test_local_double" },
+  });
+  if (!response.ok) throw new Error(`advance ${subscriptionId}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { invoice: { id: string; status: string } | null };
+}
+
+/** A licensee that bought the license with auto-renewal on and paid by card: the grant is active. */
+export async function subscribedLicensee(people: { organizationId: string; owner: { actor: UserActor } }) {
+  const started = await startCheckout(people.owner.actor, { organizationId: people.organizationId, autoRenew: true });
+  await payOnDouble(started.url);
+  const grant = await db.licenseGrant.findUniqueOrThrow({ where: { id: started.grantId } });
+  const session = await stripeClient().checkout.sessions.retrieve(grant.stripeCheckoutSessionId!);
+  const subscriptionId = session.subscription as string;
+  const firstInvoiceId = session.invoice as string;
+  for (const event of [...(await eventsForSession(session.id, "checkout.session.completed")), ...(await eventsForSession(firstInvoiceId, "invoice.paid"))]) await deliver(event);
+  return { grantId: started.grantId, sessionId: session.id, subscriptionId, firstInvoiceId };
 }

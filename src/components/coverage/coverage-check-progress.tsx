@@ -83,7 +83,7 @@ export function CoverageCheckProgress({ initial }: { initial: CoverageCheckProgr
             <ul className="mt-3 space-y-2.5">
               {reasons.map(([reason, count]) => (
                 <li key={reason} className="grid grid-cols-[11rem_minmax(0,1fr)_5rem] items-center gap-3 text-sm">
-                  <Badge tone={REASON_TONE[reason]}>{REASON_LABEL[reason]}</Badge>
+                  <span className="justify-self-start"><Badge tone={REASON_TONE[reason]}>{REASON_LABEL[reason]}</Badge></span>
                   <ProgressBar percent={total > 0 ? (count * 100) / total : 0} label={`${REASON_LABEL[reason]} share`} tone={reason === "COVERED" ? "green" : reason === "INVALID" ? "brand" : "red"} />
                   <span className="text-right tabular-nums text-slate-700">{formatCount(count)}</span>
                 </li>

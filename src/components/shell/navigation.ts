@@ -15,6 +15,7 @@ export function navigationFor(actor: UserActor): NavSection[] {
         { href: "/staff", label: "Overview" },
         { href: "/staff/rightsholders", label: "Rightsholders" },
         { href: "/staff/disputes", label: "Disputes" },
+        { href: "/staff/licenses", label: "Licenses" },
         { href: "/staff/pricing", label: "Pricing" },
         { href: "/staff/outbox", label: "Mail outbox" },
       ],

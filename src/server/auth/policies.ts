@@ -64,6 +64,10 @@ export const can = {
     isStaff(actor) || membershipIn(actor, organizationId)?.kind === "LICENSEE",
   /** Buy or renew the license: any member of the licensee (DOMAIN.md, roles). */
   buyLicense: (actor: Actor | null, organizationId: string) => membershipIn(actor, organizationId)?.kind === "LICENSEE",
+  /** Every licensee's grants, payments and refunds, in the staff area: both staff roles read them. */
+  readLicenses: (actor: Actor | null) => isStaff(actor),
+  /** Refund a license (money moves, the grant is revoked or shortened): ADMIN only. */
+  refundLicense: (actor: Actor | null) => isAdmin(actor),
   /** Ask whether works are covered by a licensee's license: its members, its coverage:read keys, staff. */
   checkCoverage: (actor: Actor | null, organizationId: string) =>
     isStaff(actor) || membershipIn(actor, organizationId)?.kind === "LICENSEE"

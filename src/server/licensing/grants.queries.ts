@@ -20,13 +20,17 @@ const GRANT_SELECT = {
   createdAt: true,
   activatedAt: true,
   stripeCheckoutSessionId: true,
+  autoRenew: true,
+  stripeSubscriptionId: true,
+  revokedAt: true,
+  refunds: { select: { id: true, amountCents: true, effectiveOn: true, reason: true }, orderBy: { createdAt: "asc" as const } },
   payments: { select: { amountCents: true, currency: true, paidAt: true, status: true }, orderBy: { createdAt: "asc" as const } },
 } as const;
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 function view(grant: Awaited<ReturnType<typeof loadGrants>>[number]) {
-  return { ...grant, startsOn: day(grant.startsOn), endsOn: day(grant.endsOn) };
+  return { ...grant, startsOn: day(grant.startsOn), endsOn: day(grant.endsOn), refunds: grant.refunds.map((r) => ({ ...r, effectiveOn: day(r.effectiveOn)! })) };
 }
 
 function loadGrants(organizationId: string) {
@@ -45,8 +49,14 @@ export async function getLicenseOverview(actor: Actor | null, organizationId: st
   // A renewal paid for: active from the day the current license ends.
   const upcoming = grants.find((g) => g.status === "ACTIVE" && g.startsOn !== null && g.startsOn > today) ?? null;
   const renewalOpensOn = active?.endsOn ? opensOn(active.endsOn) : null;
-  const canRenew = active !== null && upcoming === null && renewalOpensOn !== null && today >= renewalOpensOn;
-  return { active, pending, upcoming, renewalOpensOn, canRenew, grants, canBuy: can.buyLicense(actor, organizationId) };
+  // The license auto-renewal applies to: a renewal already paid for, else the running one. While
+  // its subscription will renew it, no Renew button: a one-off renewal would pay twice.
+  const latest = upcoming ?? active;
+  const renewsAutomaticallyOn = latest?.autoRenew && latest.stripeSubscriptionId ? latest.endsOn : null;
+  const canRenew = active !== null && upcoming === null && renewsAutomaticallyOn === null && renewalOpensOn !== null && today >= renewalOpensOn;
+  const refunds = grants.flatMap((g) => g.refunds.map((r) => ({ ...r, licenseNumber: g.licenseNumber, currency: g.currency })));
+  const revoked = active ? null : (grants.find((g) => g.status === "REVOKED") ?? null);
+  return { active, pending, upcoming, revoked, renewalOpensOn, renewsAutomaticallyOn, canRenew, refunds, grants, canBuy: can.buyLicense(actor, organizationId) };
 }
 
 /** What the page Stripe returns to shows: the grant behind that Checkout Session, read only. */

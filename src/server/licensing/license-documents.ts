@@ -67,6 +67,7 @@ async function loadDocumentGrant(actor: Actor | null, organizationId: string, gr
       plan: { select: { name: true } },
       organization: { select: { name: true, licenseeProfile: { select: { legalName: true, country: true } } } },
       payments: { where: { status: "SUCCEEDED" }, orderBy: { paidAt: "asc" } },
+      refunds: { orderBy: { createdAt: "asc" }, select: { amountCents: true, effectiveOn: true } },
     },
   });
   if (!grant) throw notFound("That license");
@@ -135,6 +136,8 @@ export async function licenseReceiptPdf(actor: Actor | null, input: { organizati
     ["Paid on", day(payment.paidAt ?? payment.createdAt)],
     ["For", `${grant.plan.name}, license ${grant.licenseNumber}, ${grant.termDays} days from ${day(grant.startsOn)}`],
     ["Payment reference", payment.stripePaymentIntentId ?? payment.id],
+    // Refunds stay on the receipt: what was paid, and what came back when.
+    ...grant.refunds.map((r): [string, string] => ["Refunded", `${formatCents(r.amountCents, payment.currency)} on ${day(r.effectiveOn)}`]),
   ], 700, { regular, bold });
   return { fileName: `${grant.licenseNumber}-receipt.pdf`, bytes: await pdf.save() };
 }

@@ -6,7 +6,7 @@ import type { OutgoingMail } from "../mail/outbox";
 import { formatDay } from "@/lib/dates";
 
 
-export function licenseReceiptMail(to: string, grant: { licenseNumber: string; organizationName: string; feeCents: bigint; currency: string; startsOn: string; endsOn: string }): OutgoingMail {
+export function licenseReceiptMail(to: string, grant: { licenseNumber: string; organizationName: string; feeCents: bigint; currency: string; startsOn: string; endsOn: string; autoRenew?: boolean }): OutgoingMail {
   return {
     to,
     template: "license-receipt",
@@ -16,6 +16,7 @@ export function licenseReceiptMail(to: string, grant: { licenseNumber: string; o
       "",
       `Thank you: we received ${formatCents(grant.feeCents, grant.currency)} from ${grant.organizationName}.`,
       `License ${grant.licenseNumber} covers the enrolled repertoire from ${formatDay(grant.startsOn)} to ${formatDay(lastDayOf(grant))}, for the purposes each work permits.`,
+      ...(grant.autoRenew ? [`It renews automatically on ${formatDay(grant.endsOn)}: the saved card is charged then, for the next 12 months. You can turn auto-renewal off in the portal at any time before.`] : []),
       "",
       `Your license and its receipt are in the portal: ${appUrl()}/licensee`,
     ].join("\n"),

@@ -5,7 +5,21 @@ import type { OutgoingMail } from "../mail/outbox";
 import { formatDay } from "@/lib/dates";
 
 
-export function renewalReminderMail(to: string, grant: { licenseNumber: string; organizationName: string; endsOn: string }, daysLeft: number): OutgoingMail {
+export function renewalReminderMail(to: string, grant: { licenseNumber: string; organizationName: string; endsOn: string; renewsAutomatically?: boolean }, daysLeft: number): OutgoingMail {
+  if (grant.renewsAutomatically) {
+    return {
+      to,
+      template: `license-auto-renewal-${daysLeft <= 7 ? 7 : 30}`,
+      subject: `License ${grant.licenseNumber} renews automatically ${daysLeft <= 1 ? "tomorrow" : `in ${daysLeft} days`}`,
+      text: [
+        "Hello,",
+        "",
+        `${grant.organizationName}'s license ${grant.licenseNumber} covers the repertoire until ${formatDay(lastDayOf(grant))}.`,
+        `It renews automatically on ${formatDay(grant.endsOn)}: the saved card is charged then, and the next 12 months start that day. There is nothing to do.`,
+        `To stop it, turn auto-renewal off before then: ${appUrl()}/licensee`,
+      ].join("\n"),
+    };
+  }
   return {
     to,
     template: `license-renewal-${daysLeft <= 7 ? 7 : 30}`,

@@ -12,7 +12,9 @@ import { licenseExpiredMail, renewalReminderMail } from "./renewal-mails";
 // Each step moves one grant with a conditional update (the reminder's sent-at still empty, the
 // grant still active) in the transaction that writes its mails, so a run that is repeated, runs
 // twice at once or dies half-way sends nothing twice and misses nothing on the next run.
-// A license already renewed (a next grant paid for) gets no reminder.
+// A license already renewed (a next grant paid for) gets no reminder. A license that renews
+// automatically still gets both, saying when the saved card will be charged (and no Renew link:
+// a second, one-off renewal would pay twice).
 
 export const REMINDER_DAYS = [30, 7] as const;
 
@@ -42,22 +44,25 @@ export async function runLicenseLifecycle(today = todayUtc()): Promise<Lifecycle
         const grant = await tx.licenseGrant.findUniqueOrThrow({
           where: { id },
           select: {
-            licenseNumber: true, endsOn: true, organizationId: true,
+            licenseNumber: true, endsOn: true, organizationId: true, autoRenew: true, stripeSubscriptionId: true,
             nextGrant: { select: { status: true } },
             organization: { select: { name: true, memberships: { select: { user: { select: { id: true, email: true } } } } } },
           },
         });
+        const renewsAutomatically = grant.autoRenew && grant.stripeSubscriptionId !== null;
         // A renewal paid for meanwhile: nothing to remind of (the mark stays, so no later run does).
         if (grant.nextGrant && grant.nextGrant.status !== "CANCELLED") return false;
         const endsOn = grant.endsOn!.toISOString().slice(0, 10);
         const daysLeft = daysBetween(today, endsOn);
         for (const { user } of grant.organization.memberships) {
-          await enqueueMail(tx, renewalReminderMail(user.email, { licenseNumber: grant.licenseNumber, organizationName: grant.organization.name, endsOn }, daysLeft));
+          await enqueueMail(tx, renewalReminderMail(user.email, { licenseNumber: grant.licenseNumber, organizationName: grant.organization.name, endsOn, renewsAutomatically }, daysLeft));
           await tx.notification.create({
-            data: { userId: user.id, title: `License ${grant.licenseNumber} ends in ${daysLeft} day${daysLeft === 1 ? "" : "s"}`, body: "Renew it now: the next 12 months start the day it ends.", href: "/licensee" },
+            data: renewsAutomatically
+              ? { userId: user.id, title: `License ${grant.licenseNumber} renews in ${daysLeft} day${daysLeft === 1 ? "" : "s"}`, body: "It renews automatically: the saved card is charged the day it ends. Nothing to do, unless you want to turn auto-renewal off.", href: "/licensee" }
+              : { userId: user.id, title: `License ${grant.licenseNumber} ends in ${daysLeft} day${daysLeft === 1 ? "" : "s"}`, body: "Renew it now: the next 12 months start the day it ends.", href: "/licensee" },
           });
         }
-        await writeAudit(tx, SYSTEM, { action: `license.reminder_${days}`, entityType: "LicenseGrant", entityId: id, organizationId: grant.organizationId, after: { endsOn, daysLeft } });
+        await writeAudit(tx, SYSTEM, { action: `license.reminder_${days}`, entityType: "LicenseGrant", entityId: id, organizationId: grant.organizationId, after: { endsOn, daysLeft, renewsAutomatically } });
         return true;
       });
       if (sent) outcome[days === 30 ? "reminded30" : "reminded7"]++;
@@ -72,14 +77,16 @@ export async function runLicenseLifecycle(today = todayUtc()): Promise<Lifecycle
       const grant = await tx.licenseGrant.findUniqueOrThrow({
         where: { id },
         select: {
-          licenseNumber: true, endsOn: true, organizationId: true,
+          licenseNumber: true, endsOn: true, organizationId: true, autoRenew: true, stripeSubscriptionId: true,
           nextGrant: { select: { status: true } },
           organization: { select: { name: true, memberships: { select: { user: { select: { email: true } } } } } },
         },
       });
       await writeAudit(tx, SYSTEM, { action: "license.expired", entityType: "LicenseGrant", entityId: id, organizationId: grant.organizationId, before: { status: "ACTIVE" }, after: { status: "EXPIRED" } });
-      // Renewed: the next grant takes over the same day; no "ended" mail.
-      if (grant.nextGrant?.status === "ACTIVE") return true;
+      // Renewed: the next grant takes over the same day; no "ended" mail. Renewing automatically:
+      // the charge may clear after this run (the next grant then starts on this end all the same),
+      // and if it fails the members hear it from the payment-failed mail instead.
+      if (grant.nextGrant?.status === "ACTIVE" || (grant.autoRenew && grant.stripeSubscriptionId)) return true;
       const endsOn = grant.endsOn!.toISOString().slice(0, 10);
       for (const { user } of grant.organization.memberships) {
         await enqueueMail(tx, licenseExpiredMail(user.email, { licenseNumber: grant.licenseNumber, organizationName: grant.organization.name, endsOn }));

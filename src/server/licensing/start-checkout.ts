@@ -11,29 +11,20 @@ import { AppError, validation } from "../errors";
 import { getLicenseeProfile } from "../licensees/licensee-profile.queries";
 import { stripeClient } from "../stripe/client";
 import { newLicenseNumber, newVerificationCode } from "./grant-codes";
+import { setAutoRenew } from "./set-auto-renew";
+import { ensureStripeCustomer } from "./stripe-customer";
 
 // A licensee member starts buying the license: the price of its profile today becomes a grant
 // waiting for payment, and Stripe Checkout collects the fee for a 12-month term paid once. The
 // grant only becomes active when Stripe says the payment cleared (the webhook, never the
 // redirect). Clicking twice reuses the same pending grant and, while it is open, the same session.
 // While a license runs, the same button renews it (RENEWAL_WINDOW_DAYS before its end, src/lib/licensing/term.ts).
+// With "Renew automatically every year" ticked, Checkout sells a yearly subscription instead
+// (mode=subscription, the same price as a recurring yearly price): a new license is paid now and
+// renews on its anniversary; a running license gets auto-renewal turned on (setAutoRenew), so the
+// first charge falls on the day it ends (docs/decisions/012).
 
-const CUSTOMER_KEY = (organizationId: string) => `customer:${organizationId}`;
-
-
-async function ensureCustomer(organizationId: string, legalName: string, email: string): Promise<string> {
-  const profile = await db.licenseeProfile.findUniqueOrThrow({ where: { organizationId }, select: { stripeCustomerId: true } });
-  if (profile.stripeCustomerId) return profile.stripeCustomerId;
-  const customer = await stripeClient().customers.create(
-    { name: legalName, email, metadata: { organizationId } },
-    { idempotencyKey: CUSTOMER_KEY(organizationId) },
-  );
-  // Conditional: a second request racing this one keeps the first id stored.
-  await db.licenseeProfile.updateMany({ where: { organizationId, stripeCustomerId: null }, data: { stripeCustomerId: customer.id } });
-  return (await db.licenseeProfile.findUniqueOrThrow({ where: { organizationId }, select: { stripeCustomerId: true } })).stripeCustomerId!;
-}
-
-async function createPendingGrant(organizationId: string, userId: string, quote: NonNullable<Awaited<ReturnType<typeof getLicenseeProfile>>["quote"]>, profile: { employeeCount: number; industryGroup: string; country: string; previousGrantId: string | null }) {
+async function createPendingGrant(organizationId: string, userId: string, quote: NonNullable<Awaited<ReturnType<typeof getLicenseeProfile>>["quote"]>, profile: { employeeCount: number; industryGroup: string; country: string; previousGrantId: string | null; autoRenew: boolean }) {
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.licenseGrant.create({
@@ -49,6 +40,7 @@ async function createPendingGrant(organizationId: string, userId: string, quote:
           quotedIndustryGroup: profile.industryGroup as "OTHER",
           quotedCountry: profile.country,
           previousGrantId: profile.previousGrantId,
+          autoRenew: profile.autoRenew,
           createdById: userId,
         },
       });
@@ -60,7 +52,7 @@ async function createPendingGrant(organizationId: string, userId: string, quote:
   }
 }
 
-export async function startCheckout(actor: Actor | null, input: { organizationId: string }): Promise<{ url: string; grantId: string }> {
+export async function startCheckout(actor: Actor | null, input: { organizationId: string; autoRenew?: boolean }): Promise<{ url: string; grantId: string }> {
   authorize(can.buyLicense(actor, input.organizationId), "Only members of this licensee can buy its license.");
   const user = requireUser(actor);
   const profile = await getLicenseeProfile(actor, input.organizationId);
@@ -72,10 +64,16 @@ export async function startCheckout(actor: Actor | null, input: { organizationId
   const current = await db.licenseGrant.findFirst({
     where: { organizationId: input.organizationId, status: "ACTIVE", startsOn: { lte: new Date(`${today}T00:00:00Z`) }, endsOn: { gt: new Date(`${today}T00:00:00Z`) } },
     orderBy: { endsOn: "desc" },
-    select: { id: true, licenseNumber: true, endsOn: true, nextGrant: { select: { id: true, status: true } } },
+    select: { id: true, licenseNumber: true, endsOn: true, autoRenew: true, stripeSubscriptionId: true, nextGrant: { select: { id: true, status: true } } },
   });
+  const isSubscription = input.autoRenew === true;
   if (current) {
+    // Ticked while a license runs: the subscription starts when the license ends (no charge today).
+    if (isSubscription) return setAutoRenew(actor, { organizationId: input.organizationId, enabled: true });
     const endsOn = current.endsOn!.toISOString().slice(0, 10);
+    if (current.autoRenew && current.stripeSubscriptionId) {
+      throw new AppError("CONFLICT", `License ${current.licenseNumber} renews automatically on ${endsOn}; turn auto-renewal off first to renew by hand.`);
+    }
     const opensOn = renewalOpensOn(endsOn);
     if (current.nextGrant?.status === "ACTIVE") throw new AppError("CONFLICT", `License ${current.licenseNumber} is already renewed.`);
     if (today < opensOn) throw new AppError("CONFLICT", `Your organisation holds license ${current.licenseNumber}; its renewal opens on ${opensOn}.`);
@@ -86,7 +84,7 @@ export async function startCheckout(actor: Actor | null, input: { organizationId
 
   // The same pending grant while its price still holds; a new one when the price changed.
   let grant = await db.licenseGrant.findFirst({
-    where: { organizationId: input.organizationId, status: "PENDING_PAYMENT", feeCents: profile.quote.quote.feeCents, priceScheduleId: profile.quote.schedule.id, previousGrantId },
+    where: { organizationId: input.organizationId, status: "PENDING_PAYMENT", feeCents: profile.quote.quote.feeCents, priceScheduleId: profile.quote.schedule.id, previousGrantId, autoRenew: isSubscription },
     orderBy: { createdAt: "desc" },
   });
   const stripe = stripeClient();
@@ -102,24 +100,27 @@ export async function startCheckout(actor: Actor | null, input: { organizationId
     await db.licenseGrant.updateMany({ where: { previousGrantId, status: "PENDING_PAYMENT" }, data: { status: "CANCELLED", cancelledAt: new Date(), statusReason: "Replaced by a renewal at the current price.", previousGrantId: null } });
   }
   grant ??= await createPendingGrant(input.organizationId, user.userId, profile.quote, {
-    employeeCount: profile.employeeCount!, industryGroup: profile.industryGroup!, country: profile.country!, previousGrantId,
+    employeeCount: profile.employeeCount!, industryGroup: profile.industryGroup!, country: profile.country!, previousGrantId, autoRenew: isSubscription,
   });
 
-  const customer = await ensureCustomer(input.organizationId, profile.legalName!, user.email);
+  const customer = await ensureStripeCustomer(input.organizationId, profile.legalName!, user.email);
+  const metadata = { grantId: grant.id, organizationId: input.organizationId, licenseNumber: grant.licenseNumber };
   const attempt = grant.stripeCheckoutSessionId ? `:${Date.now()}` : "";
   const session = await stripe.checkout.sessions.create(
     {
-      mode: "payment",
+      mode: isSubscription ? "subscription" : "payment",
       customer,
       client_reference_id: grant.id,
-      metadata: { grantId: grant.id, organizationId: input.organizationId, licenseNumber: grant.licenseNumber },
-      payment_intent_data: { metadata: { grantId: grant.id, organizationId: input.organizationId } },
+      metadata,
+      // The subscription carries the grant it pays for: its invoices name it (webhook/subscription-start.ts).
+      ...(isSubscription ? { subscription_data: { metadata } } : { payment_intent_data: { metadata: { grantId: grant.id, organizationId: input.organizationId } } }),
       line_items: [{
         quantity: 1,
         price_data: {
           currency: grant.currency.toLowerCase(),
           unit_amount: Number(grant.feeCents),
-          product_data: { name: `${profile.quote.plan.name}, 12 months${previousGrantId ? ", renewal" : ""} (${grant.licenseNumber})` },
+          ...(isSubscription ? { recurring: { interval: "year" as const } } : {}),
+          product_data: { name: `${profile.quote.plan.name}, 12 months${isSubscription ? ", renews yearly" : previousGrantId ? ", renewal" : ""} (${grant.licenseNumber})` },
         },
       }],
       success_url: `${appUrl()}/licensee/license/success?session_id={CHECKOUT_SESSION_ID}`,
@@ -135,7 +136,7 @@ export async function startCheckout(actor: Actor | null, input: { organizationId
         entityType: "LicenseGrant",
         entityId: grant.id,
         organizationId: input.organizationId,
-        after: { licenseNumber: grant.licenseNumber, feeCents: grant.feeCents, priceScheduleId: grant.priceScheduleId, checkoutSessionId: session.id },
+        after: { licenseNumber: grant.licenseNumber, feeCents: grant.feeCents, priceScheduleId: grant.priceScheduleId, checkoutSessionId: session.id, autoRenew: isSubscription },
       });
     }
   });

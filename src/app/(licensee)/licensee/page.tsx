@@ -32,7 +32,10 @@ export default async function LicenseeHome() {
           active={license.active}
           pending={license.pending}
           upcoming={license.upcoming}
+          revoked={license.revoked}
           renewalOpensOn={license.renewalOpensOn}
+          renewsAutomaticallyOn={license.renewsAutomaticallyOn}
+          refunds={license.refunds}
           canRenew={license.canRenew}
           canBuy={license.canBuy}
         />

@@ -91,7 +91,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
           Upload a file of up to {COVERAGE_CHECK_LIMITS.maxLines.toLocaleString("en-GB")} identifiers; every line gets an answer in a result file you can download. Your systems can do the same with <code className="font-mono text-xs">POST /api/v1/coverage/bulk</code>.
         </p>
         <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-          <Card>
+          <Card className="self-start">
             <CoverageCheckUploader maxBytes={COVERAGE_CHECK_LIMITS.maxFileBytes} today={todayUtc()} />
           </Card>
           <Card className="self-start">
@@ -116,7 +116,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
                     </Badge>
                   </td>
                   <td className="px-4 py-3 text-right tabular-nums text-slate-900">{c.status === "COMPLETED" ? formatCount(c.counts.covered) : "–"}</td>
-                  <td className="hidden px-4 py-3 text-right tabular-nums text-slate-900 sm:table-cell">{c.status === "COMPLETED" ? formatCount(c.counts.notCovered + c.counts.invalid) : "–"}</td>
+                  <td className="hidden px-4 py-3 text-right tabular-nums text-slate-900 sm:table-cell">{c.status === "COMPLETED" ? formatCount(c.counts.notCovered) : "–"}</td>
                   <td className="hidden px-4 py-3 text-slate-600 lg:table-cell">{formatDateTime(new Date(c.createdAt))}</td>
                 </tr>
               ))}

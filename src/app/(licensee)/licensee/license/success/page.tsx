@@ -43,6 +43,7 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
               {formatCents(grant.payments[0]?.amountCents ?? grant.feeCents, grant.currency)} paid. The enrolled repertoire is covered from {formatDay(grant.startsOn!)} to{" "}
               {formatDay(lastDayOf({ endsOn: grant.endsOn! }))}. A receipt is on its way by mail.
             </p>
+            {grant.autoRenew ? <p className="mt-2 text-sm text-slate-700">Renews automatically on {formatDay(grant.endsOn!)}: the saved card is charged then, every year, until you turn it off on the overview.</p> : null}
           </div>
         ) : isWaiting ? (
           <div data-testid="checkout-outcome" role="status">

@@ -36,7 +36,7 @@ export default async function CoverageCheckPage({ params }: { params: Promise<{ 
         description={`${PURPOSE_LABEL[check.purpose]} on ${formatDay(check.date)} (unless a line says otherwise) · ${formatFileSize(check.fileSize)} · started ${formatDateTime(new Date(check.createdAt))}`}
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <Card>
+        <Card className="self-start">
           <CardTitle>Answers</CardTitle>
           <CoverageCheckProgress initial={coverageCheckJson(check, { self: `/api/coverage-checks/${id}`, result: `/api/coverage-checks/${id}/result` })} />
         </Card>
