@@ -1,12 +1,11 @@
 import "server-only";
-import { extendJobLease } from "../jobs/queue";
+import { leaseKeeper } from "../jobs/lease-keeper";
 import { defineJob } from "../jobs/worker";
 import { db } from "../db";
 import { COVERAGE_CHECK_JOB, COVERAGE_CHECK_JOB_ATTEMPTS, ZCoverageCheckJob } from "./coverage-checks.schema";
 import { runCoverageCheck } from "./run-coverage-check";
 
 const LEASE_SECONDS = 120;
-const EXTEND_EVERY_MS = 15_000;
 
 /**
  * The job behind each bulk check (singleton per check). It renews its lease while it works; a retry
@@ -18,15 +17,8 @@ export const coverageCheckJob = defineJob({
   payload: ZCoverageCheckJob,
   leaseSeconds: LEASE_SECONDS,
   handle: async ({ checkId }, job) => {
-    let extendedAt = Date.now();
     try {
-      await runCoverageCheck(checkId, {
-        keepAlive: async () => {
-          if (Date.now() - extendedAt < EXTEND_EVERY_MS) return true;
-          extendedAt = Date.now();
-          return extendJobLease(job.id, job.attempts, LEASE_SECONDS);
-        },
-      });
+      await runCoverageCheck(checkId, { keepAlive: leaseKeeper(job, LEASE_SECONDS) });
     } catch (error) {
       if (job.attempts >= COVERAGE_CHECK_JOB_ATTEMPTS) {
         await db.coverageCheck

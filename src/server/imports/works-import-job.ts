@@ -1,12 +1,11 @@
 import "server-only";
-import { extendJobLease } from "../jobs/queue";
+import { leaseKeeper } from "../jobs/lease-keeper";
 import { defineJob } from "../jobs/worker";
 import { finishWorksImport } from "./finish-works-import";
 import { IMPORT_JOB, IMPORT_JOB_ATTEMPTS, ZWorksImportJob } from "./imports.schema";
 import { runWorksImport } from "./run-works-import";
 
 const LEASE_SECONDS = 120;
-const EXTEND_EVERY_MS = 15_000;
 
 /**
  * The job behind each upload (enqueued with the import, singleton per import). It renews its
@@ -19,15 +18,8 @@ export const worksImportJob = defineJob({
   payload: ZWorksImportJob,
   leaseSeconds: LEASE_SECONDS,
   handle: async ({ importId }, job) => {
-    let extendedAt = Date.now();
     try {
-      await runWorksImport(importId, {
-        keepAlive: async () => {
-          if (Date.now() - extendedAt < EXTEND_EVERY_MS) return true;
-          extendedAt = Date.now();
-          return extendJobLease(job.id, job.attempts, LEASE_SECONDS);
-        },
-      });
+      await runWorksImport(importId, { keepAlive: leaseKeeper(job, LEASE_SECONDS) });
     } catch (error) {
       if (job.attempts >= IMPORT_JOB_ATTEMPTS) {
         await finishWorksImport(importId, {

@@ -61,6 +61,7 @@ export const IMPORTS_INTERNAL = [
   "runWorksImport",
   "finishWorksImport",
   "extendJobLease",
+  "leaseKeeper",
   "importFinishedMail",
   // reading files: pure functions over bytes
   "readCsvRecords",
