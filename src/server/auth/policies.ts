@@ -80,6 +80,18 @@ export const can = {
   readCoverageChecks: (actor: Actor | null, organizationId: string) =>
     isStaff(actor) || membershipIn(actor, organizationId)?.kind === "LICENSEE"
     || (apiKeyAllows(actor, organizationId, "coverage:read") && actor.organizationKind === "LICENSEE"),
+  /** Report a quarter's usage (file or API): the licensee's members and its usage:write keys. */
+  reportUsage: (actor: Actor | null, organizationId: string) =>
+    membershipIn(actor, organizationId)?.kind === "LICENSEE"
+    || (apiKeyAllows(actor, organizationId, "usage:write") && actor.organizationKind === "LICENSEE"),
+  /** A licensee's usage reports and their lines: its members, its usage:read keys, staff. */
+  readUsageReports: (actor: Actor | null, organizationId: string) =>
+    isStaff(actor) || membershipIn(actor, organizationId)?.kind === "LICENSEE"
+    || (apiKeyAllows(actor, organizationId, "usage:read") && actor.organizationKind === "LICENSEE"),
+  /** The staff queue of unmatched usage: both staff roles read it. */
+  readUsageQueue: (actor: Actor | null) => isStaff(actor),
+  /** Match or reject unmatched usage lines: ADMIN only (ANALYST changes nothing). */
+  matchUsage: (actor: Actor | null) => isAdmin(actor),
   /** Create and revoke the organisation's API keys: its owners only (a key never manages keys). */
   manageApiKeys: (actor: Actor | null, organizationId: string) =>
     membershipIn(actor, organizationId)?.role === "OWNER",
