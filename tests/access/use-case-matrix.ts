@@ -6,6 +6,7 @@
 import { API_KEYS_INTERNAL, API_KEYS_MATRIX, API_KEYS_PUBLIC } from "./matrix/api-keys";
 import { BILLING_INTERNAL, BILLING_MATRIX, BILLING_PUBLIC } from "./matrix/billing";
 import { COVERAGE_INTERNAL, COVERAGE_MATRIX, COVERAGE_PUBLIC } from "./matrix/coverage";
+import { USAGE_INTERNAL, USAGE_MATRIX, USAGE_PUBLIC } from "./matrix/usage";
 import { DISPUTES_INTERNAL, DISPUTES_MATRIX, DISPUTES_PUBLIC } from "./matrix/disputes";
 import { FOUNDATION_INTERNAL, FOUNDATION_MATRIX, FOUNDATION_PUBLIC } from "./matrix/foundation";
 import { IMPORTS_INTERNAL, IMPORTS_MATRIX, IMPORTS_PUBLIC } from "./matrix/imports";
@@ -32,6 +33,7 @@ export const USE_CASE_MATRIX: Record<string, MatrixEntry> = {
   ...BILLING_MATRIX,
   ...NOTIFICATIONS_MATRIX,
   ...COVERAGE_MATRIX,
+  ...USAGE_MATRIX,
 };
 
 /**
@@ -51,6 +53,7 @@ export const PUBLIC_USE_CASES: Record<string, string> = {
   ...BILLING_PUBLIC,
   ...NOTIFICATIONS_PUBLIC,
   ...COVERAGE_PUBLIC,
+  ...USAGE_PUBLIC,
 };
 
 /** Building blocks called only from inside use cases, jobs or the request plumbing. */
@@ -67,4 +70,5 @@ export const INTERNAL_FUNCTIONS = new Set([
   ...BILLING_INTERNAL,
   ...NOTIFICATIONS_INTERNAL,
   ...COVERAGE_INTERNAL,
+  ...USAGE_INTERNAL,
 ]);
