@@ -30,7 +30,7 @@ export function parseCopyRow(row: string): (string | null)[] {
 }
 
 /** COPY `table` FROM STDIN, fed by `rows` (each already a COPY text row ending in "\n"). */
-export async function copyRowsIn(client: PgClient, sql: string, rows: AsyncIterable<string>): Promise<void> {
+export async function copyRowsIn(client: PgClient, sql: string, rows: AsyncIterable<string> | Iterable<string>): Promise<void> {
   await pipeline(Readable.from(rows), client.query(copyFrom(sql)));
 }
 

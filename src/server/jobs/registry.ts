@@ -2,8 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { coverageCheckJob } from "../coverage/coverage-check-job";
 import { worksImportJob } from "../imports/works-import-job";
+import { usageReportJob } from "../usage/usage-report-job";
 import { runLicenseLifecycle } from "../licensing/run-license-lifecycle";
 import { deliverPendingMail } from "../mail/deliver-pending-mail";
+import { runUsageReminders } from "../usage/run-usage-reminders";
 import type { Schedule } from "./schedules";
 import { defineJob, type JobDefinition } from "./worker";
 
@@ -19,6 +21,7 @@ export const JOBS: JobDefinition[] = [
   }),
   worksImportJob,
   coverageCheckJob,
+  usageReportJob,
   defineJob({
     name: "licenses.lifecycle",
     payload: z.object({}),
@@ -27,12 +30,23 @@ export const JOBS: JobDefinition[] = [
       await runLicenseLifecycle();
     },
   }),
+  defineJob({
+    name: "usage.reminders",
+    payload: z.object({}),
+    leaseSeconds: 300,
+    handle: async () => {
+      await runUsageReminders();
+    },
+  }),
 ];
 
 export function schedules(): Schedule[] {
   // Hourly, though its work is daily: a run missed while the app was down is made up within the
   // hour, and a repeated run changes nothing (run-license-lifecycle.ts).
   const list: Schedule[] = [{ name: "licenses.lifecycle", cron: "5 * * * *", jobName: "licenses.lifecycle" }];
+  // Daily: a slot missed while the app was down runs when it is back, and a repeated run sends
+  // nothing twice (run-usage-reminders.ts).
+  list.push({ name: "usage.reminders", cron: "15 6 * * *", jobName: "usage.reminders" });
   // Without SMTP, mail stays captured in the outbox: nothing to deliver.
   if (process.env.SMTP_URL) list.push({ name: "mail.deliver", cron: "* * * * *", jobName: "mail.deliver" });
   return list;
