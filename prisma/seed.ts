@@ -1,12 +1,14 @@
 // Demo data for a first run and for the end-to-end tests: one account per role, a licensee and a
 // rightsholder organisation, a small repertoire, the participation agreement, a price schedule,
-// the licensee's active license and the default settings. Accounts go through the real use cases, so they obey the same rules.
+// the licensee's active license, its usage report for this quarter (two lines wait in the staff
+// queue) and the default settings. Accounts go through the real use cases, so they obey the same rules.
 // Run with `tsx --conditions=react-server` (server modules import "server-only").
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { isbn13CheckDigit, issnCheckDigit } from "../src/lib/identifiers";
 import { termFrom } from "../src/lib/licensing/term";
 import { normalizeTitle } from "../src/lib/titles";
+import { seedUsageReport } from "./seed-usage";
 
 export const DEMO_PASSWORD = "clearway-demo";
 
@@ -176,6 +178,7 @@ export async function seedDemoIfEmpty(databaseUrl: string) {
   });
   await seedWorkVariety({ userId: rights.user.id, organizationId: rights.organization.id });
   await seedDispute(isbn13("978190000004"));
+  await seedUsageReport(northwind.organization.id, northwind.user.id);
   return { seeded: true, accounts };
 }
 

@@ -5,7 +5,6 @@
 // if not. It creates its own database on DATABASE_URL's server (default the local PostgreSQL),
 // writes docs/benchmarks.md and prints the RESULT line last.
 // BENCH_ROWS=100000 for a quicker run; KEEP_BENCH_DB=1 keeps the database.
-import { spawn } from "node:child_process";
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { once } from "node:events";
 import os from "node:os";
@@ -14,6 +13,8 @@ import pg from "pg";
 import { createDatabase, dropDatabase, withDatabaseName } from "../db/databases";
 import { migrateDatabase } from "../db/migrate";
 import { isbn13CheckDigit } from "../../src/lib/identifiers";
+import { seedRepertoire } from "./repertoire";
+import { runPsql } from "./psql";
 import { machine, nowUtc, seconds, writeBenchmarkSection } from "./report";
 
 const SERVER_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -27,46 +28,6 @@ const isbnOf = (prefix: "978" | "979", i: number) => {
   const first12 = `${prefix}${String(i).padStart(9, "0")}`;
   return first12 + isbn13CheckDigit(first12);
 };
-
-/**
- * The repertoire: works 1…N of one approved rightsholder, each with an ISBN-13 (979…), a DOI on
- * every 4th; every 7th permits pre-training only, every 10th is excluded from 2026-03-01, every
- * 1000th is in an open dispute, every 5000th was merged into the work before it.
- */
-async function seedRepertoire(client: pg.Client, rows: number): Promise<{ licenseeId: string }> {
-  const rh = (await client.query<{ id: string }>(`INSERT INTO organizations (id, kind, name, "updatedAt") VALUES (gen_random_uuid(), 'RIGHTSHOLDER', 'Bench Press', now()) RETURNING id`)).rows[0]!.id;
-  await client.query(`INSERT INTO rightsholder_profiles ("organizationId", status, "approvedAt", "updatedAt") VALUES ($1, 'APPROVED', '2026-01-01', now())`, [rh]);
-  await client.query(
-    `INSERT INTO works (id, "rightsholderId", title, "normalizedTitle", contributors, type, purposes, "excludedFrom", "createdAt", "updatedAt")
-     SELECT i, $1, 'Bench Work ' || i, 'bench work ' || i, '{}', 'BOOK',
-            CASE WHEN i % 7 = 0 THEN '{TRAIN}' ELSE '{TRAIN,FINE_TUNE,RAG}' END::"Purpose"[],
-            CASE WHEN i % 10 = 0 THEN DATE '2026-03-01' END, TIMESTAMP '2026-01-10 08:00', now()
-       FROM generate_series(1, $2::int) i`,
-    [rh, rows],
-  );
-  await client.query(`SELECT setval(pg_get_serial_sequence('works', 'id'), $1::int)`, [rows]);
-  await client.query(`UPDATE works SET status = 'MERGED', "mergedIntoId" = id - 1 WHERE id % 5000 = 0`);
-  // ISBN-13 check digits in SQL: weights 1,3 over the first 12 digits.
-  await client.query(
-    `INSERT INTO work_identifiers ("workId", type, value)
-     SELECT i, 'ISBN13'::"IdentifierType", d || ((10 - (SELECT sum(substr(d, k, 1)::int * CASE WHEN k % 2 = 1 THEN 1 ELSE 3 END) FROM generate_series(1, 12) k) % 10) % 10)::text
-       FROM generate_series(1, $1::int) i, LATERAL (SELECT '979' || lpad(i::text, 9, '0') AS d) x
-     UNION ALL
-     SELECT i, 'DOI'::"IdentifierType", '10.5555/bench.' || i FROM generate_series(4, $1::int, 4) i`,
-    [rows],
-  );
-  await client.query(`INSERT INTO disputes (id, origin, "workId", "claimantOrgId", reason) SELECT gen_random_uuid(), 'ENROLLMENT', i, $1, 'bench' FROM generate_series(1000, $2::int, 1000) i`, [rh, rows]);
-  const licensee = (await client.query<{ id: string }>(`INSERT INTO organizations (id, kind, name, "updatedAt") VALUES (gen_random_uuid(), 'LICENSEE', 'Bench Licensee', now()) RETURNING id`)).rows[0]!.id;
-  const plan = (await client.query<{ id: string }>(`INSERT INTO plans (id, code, name, description) VALUES (gen_random_uuid(), 'AITL-ANNUAL', 'Bench plan', 'bench') RETURNING id`)).rows[0]!.id;
-  const schedule = (await client.query<{ id: string }>(`INSERT INTO price_schedules (id, "planId", "effectiveFrom", "smallOrgMaxEmployees") VALUES (gen_random_uuid(), $1, '2026-01-01', 50) RETURNING id`, [plan])).rows[0]!.id;
-  await client.query(
-    `INSERT INTO license_grants (id, "licenseNumber", "verificationCode", "organizationId", "planId", "priceScheduleId", status, "feeCents", "quotedEmployeeCount", "quotedIndustryGroup", "quotedCountry", "startsOn", "endsOn", "termDays", "updatedAt")
-     VALUES (gen_random_uuid(), 'AITL-BENCH-1', 'bench-verify', $1, $2, $3, 'ACTIVE', 450000, 20, 'OTHER', 'US', '2026-01-15', '2027-01-15', 365, now())`,
-    [licensee, plan, schedule],
-  );
-  await client.query("VACUUM ANALYZE");
-  return { licenseeId: licensee };
-}
 
 /** 1M lines: most name a work (some hyphenated, some by DOI), some an unknown ISBN, a few are not identifiers. */
 async function generateFile(file: string, rows: number, works: number): Promise<void> {
@@ -100,15 +61,6 @@ CREATE TEMP TABLE raw_lines (line serial, given text);
 \\copy raw_lines (given) FROM '${file}'
 \\copy (WITH n AS (SELECT line, given, CASE WHEN given ~* '^(https?://(dx\\.)?doi\\.org/|doi:)?10\\.' THEN 'DOI'::"IdentifierType" WHEN regexp_replace(given, '[^0-9]', '', 'g') ~ '^\\d{13}$' THEN 'ISBN13'::"IdentifierType" END AS t, CASE WHEN given ~* '^(https?://(dx\\.)?doi\\.org/|doi:)?10\\.' THEN lower(regexp_replace(given, '^(https?://(dx\\.)?doi\\.org/|doi:)', '', 'i')) ELSE regexp_replace(given, '[^0-9]', '', 'g') END AS v FROM raw_lines), disputed AS (SELECT "workId" AS id FROM disputes WHERE status = 'OPEN' UNION SELECT "claimantWorkId" FROM disputes WHERE status = 'OPEN' AND "claimantWorkId" IS NOT NULL), lic AS (SELECT EXISTS (SELECT 1 FROM license_grants g WHERE g."organizationId" = '${licenseeId}' AND g.status IN ('ACTIVE', 'EXPIRED') AND g."startsOn" <= DATE '${ON_DATE}' AND DATE '${ON_DATE}' < g."endsOn") AS ok) SELECT n.line, n.given, CASE WHEN n.t IS NULL THEN 'INVALID' WHEN NOT lic.ok THEN 'NO_ACTIVE_LICENSE' WHEN w.id IS NULL OR w.status <> 'ENROLLED' OR w."createdAt"::date > DATE '${ON_DATE}' OR rp.status IS DISTINCT FROM 'APPROVED' OR rp."approvedAt"::date > DATE '${ON_DATE}' THEN 'NOT_ENROLLED' WHEN w."excludedFrom" <= DATE '${ON_DATE}' THEN 'EXCLUDED' WHEN NOT ('${PURPOSE}' = ANY (w.purposes)) THEN 'PURPOSE_NOT_PERMITTED' WHEN d.id IS NOT NULL THEN 'DISPUTED' ELSE 'COVERED' END AS reason, w.title, o.name FROM n CROSS JOIN lic LEFT JOIN work_identifiers wi ON wi.type = n.t AND wi.value = n.v LEFT JOIN works h ON h.id = wi."workId" LEFT JOIN works m ON h.status = 'MERGED' AND m.id = h."mergedIntoId" LEFT JOIN works w ON w.id = COALESCE(m.id, h.id) LEFT JOIN organizations o ON o.id = w."rightsholderId" LEFT JOIN rightsholder_profiles rp ON rp."organizationId" = w."rightsholderId" LEFT JOIN disputed d ON d.id = w.id ORDER BY n.line) TO '${out}' WITH (FORMAT csv)
 `;
-
-async function runPsql(databaseUrl: string, script: string): Promise<void> {
-  const child = spawn("psql", [databaseUrl, "-v", "ON_ERROR_STOP=1", "-q", "-X"], { stdio: ["pipe", "ignore", "pipe"] });
-  let stderr = "";
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  child.stdin.end(script);
-  const [code] = (await once(child, "exit")) as [number];
-  if (code !== 0) throw new Error(`psql failed: ${stderr}`);
-}
 
 /** Lines per reason in a CSV result (the reason is the `reasonColumn`-th field; no field before it has a comma). */
 async function countReasons(file: string, reasonColumn: number, skipHeader: boolean): Promise<Record<string, number>> {

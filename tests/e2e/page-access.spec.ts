@@ -7,6 +7,8 @@ import { demoAccount, signIn } from "./helpers";
 import { API_KEYS_EXPECTATIONS, API_KEYS_PAGES } from "./page-matrix/api-keys";
 import { BILLING_EXPECTATIONS, BILLING_PAGES } from "./page-matrix/billing";
 import { COVERAGE_EXPECTATIONS, COVERAGE_PAGES } from "./page-matrix/coverage";
+import { USAGE_EXPECTATIONS, USAGE_PAGES } from "./page-matrix/usage";
+import { USAGE_QUEUE_EXPECTATIONS, USAGE_QUEUE_PAGES } from "./page-matrix/usage-queue";
 import { DISPUTES_EXPECTATIONS, DISPUTES_PAGES } from "./page-matrix/disputes";
 import { FOUNDATION_EXPECTATIONS, FOUNDATION_PAGES } from "./page-matrix/foundation";
 import { IMPORTS_EXPECTATIONS, IMPORTS_PAGES } from "./page-matrix/imports";
@@ -23,9 +25,11 @@ const PAGES: PageTable = {
   ...IMPORTS_PAGES,
   ...BILLING_PAGES,
   ...COVERAGE_PAGES,
+  ...USAGE_QUEUE_PAGES,
+  ...USAGE_PAGES,
 };
 
-const EXPECTATIONS: PageExpectations[] = [FOUNDATION_EXPECTATIONS, API_KEYS_EXPECTATIONS, DISPUTES_EXPECTATIONS, PARTICIPATION_EXPECTATIONS, IMPORTS_EXPECTATIONS, BILLING_EXPECTATIONS, COVERAGE_EXPECTATIONS];
+const EXPECTATIONS: PageExpectations[] = [FOUNDATION_EXPECTATIONS, API_KEYS_EXPECTATIONS, DISPUTES_EXPECTATIONS, PARTICIPATION_EXPECTATIONS, IMPORTS_EXPECTATIONS, BILLING_EXPECTATIONS, COVERAGE_EXPECTATIONS, USAGE_EXPECTATIONS, USAGE_QUEUE_EXPECTATIONS];
 /** Pages that answer 404 for an unknown id even when allowed; pages that redirect when allowed. */
 const NOT_FOUND_WHEN_ALLOWED = new Set(EXPECTATIONS.flatMap((e) => e.notFoundWhenAllowed ?? []));
 const REDIRECTS_WHEN_ALLOWED = new Set(EXPECTATIONS.flatMap((e) => e.redirectsWhenAllowed ?? []));

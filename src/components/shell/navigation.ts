@@ -16,6 +16,7 @@ export function navigationFor(actor: UserActor): NavSection[] {
         { href: "/staff/rightsholders", label: "Rightsholders" },
         { href: "/staff/disputes", label: "Disputes" },
         { href: "/staff/licenses", label: "Licenses" },
+        { href: "/staff/usage", label: "Usage queue" },
         { href: "/staff/pricing", label: "Pricing" },
         { href: "/staff/outbox", label: "Mail outbox" },
       ],
@@ -27,6 +28,7 @@ export function navigationFor(actor: UserActor): NavSection[] {
       items: [
         { href: "/licensee", label: "Overview" },
         { href: "/licensee/coverage", label: "Coverage" },
+        { href: "/licensee/usage", label: "Usage reports" },
         { href: "/licensee/profile", label: "Profile" },
         { href: "/licensee/members", label: "Members" },
         { href: "/licensee/api-keys", label: "API keys" },

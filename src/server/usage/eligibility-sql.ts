@@ -1,13 +1,18 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { parseQuarter, type Quarter } from "@/lib/usage/quarters";
 import type { Tx } from "../db";
+import { licenseTermsOf } from "../coverage/license-terms";
 
 // The eligibility rule of src/lib/usage/eligibility.ts as SQL, for the set-based paths (a report
-// of a million lines, a staff decision over many). Tests hold the two versions together.
+// of a million lines, a staff decision over many). A report's licensee and quarter are fixed, so
+// the days it was licensed that quarter — a few windows — are worked out once and written into the
+// statement as constants: each line then costs a few comparisons, not a lookup. Tests hold this and
+// the TypeScript rule together.
 
 /**
  * The license terms coverage reads, per licensee, as a CTE `terms(org, s, e)`: active and expired
- * grants, and revoked ones up to the day they were revoked.
+ * grants, and revoked ones up to the day they were revoked (the reminders job reads it too).
  */
 export const TERMS_CTE = `terms AS (
   SELECT g."organizationId" AS org, g."startsOn" AS s,
@@ -16,23 +21,35 @@ export const TERMS_CTE = `terms AS (
    WHERE g.status IN ('ACTIVE', 'EXPIRED', 'REVOKED') AND g."startsOn" IS NOT NULL AND g."endsOn" IS NOT NULL
 )`;
 
-/** The first day of a quarter code such as '2026Q3', as SQL over the expression `q`. */
-export const quarterStartSql = (q: string) => `make_date(substr(${q}, 1, 4)::int, (substr(${q}, 6, 1)::int - 1) * 3 + 1, 1)`;
+export type Window = { startsOn: string; endsOn: string };
+
+/** The days of `quarter` the licensee held a license, as [startsOn, endsOn) windows. */
+export async function licensedWindows(organizationId: string, quarter: Quarter): Promise<Window[]> {
+  const terms = await licenseTermsOf(organizationId);
+  return terms
+    .map((t) => ({ startsOn: t.startsOn > quarter.startsOn ? t.startsOn : quarter.startsOn, endsOn: t.endsOn < quarter.endsOn ? t.endsOn : quarter.endsOn }))
+    .filter((w) => w.startsOn < w.endsOn);
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const day = (d: string) => {
+  if (!DAY.test(d)) throw new Error(`Not a day: ${d}`);
+  return `DATE '${d}'`;
+};
 
 /**
- * The reason a matched line is not eligible, or NULL when it is. `org`, `qs`, `qe` and `purpose`
- * are SQL expressions for the licensee, the quarter's first day, the day after it and the line's
- * purpose; `w` is the work's row and `rp` its rightsholder's profile (LEFT JOINed). Needs TERMS_CTE.
+ * The reason a matched line is not eligible, or NULL when it is, for a report licensed during
+ * `windows`. `w` is the work's row and `rp` its rightsholder's profile (LEFT JOINed); `purpose`
+ * the line's purpose expression.
  */
-export function ineligibleReasonSql(o: { org: string; qs: string; qe: string; purpose: string; w: string; rp: string }): string {
-  const inRepertoireFrom = `GREATEST(${o.w}."createdAt"::date, ${o.rp}."approvedAt"::date)`;
-  const overlap = (from: string | null, until: string | null) =>
-    `EXISTS (SELECT 1 FROM terms t WHERE t.org = ${o.org} AND GREATEST(${o.qs}, t.s${from ? `, ${from}` : ""}) < LEAST(${o.qe}, t.e${until ? `, ${until}` : ""}))`;
+export function ineligibleReasonSql(windows: Window[], o: { purpose: string; w: string; rp: string }): string {
+  if (windows.length === 0) return `'NO_LICENSE'`;
+  const from = `GREATEST(${o.w}."createdAt"::date, ${o.rp}."approvedAt"::date)`;
+  const any = (until: string | null) => windows.map((x) => `GREATEST(${day(x.startsOn)}, ${from}) < ${until ? `LEAST(${day(x.endsOn)}, ${until})` : day(x.endsOn)}`).join(" OR ");
   return `CASE
-    WHEN NOT ${overlap(null, null)} THEN 'NO_LICENSE'
-    WHEN ${o.w}.status <> 'ENROLLED' OR ${o.rp}.status IS DISTINCT FROM 'APPROVED' OR ${o.rp}."approvedAt" IS NULL OR NOT ${overlap(inRepertoireFrom, null)} THEN 'NOT_IN_REPERTOIRE'
-    WHEN ${o.w}."excludedFrom" IS NOT NULL AND NOT ${overlap(inRepertoireFrom, `${o.w}."excludedFrom"`)} THEN 'EXCLUDED'
-    WHEN NOT (${o.purpose}::text::"Purpose" = ANY (${o.w}.purposes)) THEN 'PURPOSE_NOT_PERMITTED'
+    WHEN ${o.w}.status <> 'ENROLLED' OR ${o.rp}.status IS DISTINCT FROM 'APPROVED' OR ${o.rp}."approvedAt" IS NULL OR NOT (${any(null)}) THEN 'NOT_IN_REPERTOIRE'
+    WHEN ${o.w}."excludedFrom" IS NOT NULL AND NOT (${any(`${o.w}."excludedFrom"`)}) THEN 'EXCLUDED'
+    WHEN NOT (${o.purpose} = ANY (${o.w}.purposes)) THEN 'PURPOSE_NOT_PERMITTED'
   END`;
 }
 
@@ -43,27 +60,25 @@ export function ineligibleReasonSql(o: { org: string; qs: string; qe: string; pu
 export async function recomputeEligibility(tx: Tx | Prisma.TransactionClient, lineIds: bigint[]): Promise<void> {
   if (lineIds.length === 0) return;
   const ids = lineIds.map(String);
-  const qs = quarterStartSql("rep.quarter");
-  await tx.$executeRawUnsafe(
-    `WITH ${TERMS_CTE}, decided AS (
-       SELECT l.id, ${ineligibleReasonSql({ org: `rep."organizationId"`, qs, qe: `(${qs} + interval '3 months')::date`, purpose: "l.purpose", w: "w", rp: "rp" })} AS reason
-         FROM usage_lines l
-         JOIN usage_reports rep ON rep.id = l."reportId"
-         JOIN works w ON w.id = l."workId"
-         LEFT JOIN rightsholder_profiles rp ON rp."organizationId" = w."rightsholderId"
-        WHERE l.id = ANY ($1::bigint[]) AND l."matchStatus" = 'MATCHED'
-     )
-     UPDATE usage_lines l
-        SET eligibility = (CASE WHEN d.reason IS NULL THEN 'ELIGIBLE' ELSE 'INELIGIBLE' END)::"Eligibility", "ineligibleReason" = d.reason
-       FROM decided d WHERE l.id = d.id`,
+  const reports = await tx.$queryRawUnsafe<{ id: string; organizationId: string; quarter: string }[]>(
+    `SELECT DISTINCT r.id::text, r."organizationId"::text AS "organizationId", r.quarter FROM usage_lines l JOIN usage_reports r ON r.id = l."reportId" WHERE l.id = ANY ($1::bigint[])`,
     ids,
   );
-  await tx.$executeRawUnsafe(
-    `UPDATE usage_lines SET eligibility = 'INELIGIBLE', "ineligibleReason" = 'NOT_MATCHED' WHERE id = ANY ($1::bigint[]) AND "matchStatus" = 'REJECTED'`,
-    ids,
-  );
-  await tx.$executeRawUnsafe(
-    `UPDATE usage_lines SET eligibility = 'PENDING', "ineligibleReason" = NULL WHERE id = ANY ($1::bigint[]) AND "matchStatus" IN ('PENDING', 'UNMATCHED', 'AMBIGUOUS')`,
-    ids,
-  );
+  for (const report of reports) {
+    const windows = await licensedWindows(report.organizationId, parseQuarter(report.quarter)!);
+    await tx.$executeRawUnsafe(
+      `UPDATE usage_lines l
+          SET eligibility = (CASE WHEN d.reason IS NULL THEN 'ELIGIBLE' ELSE 'INELIGIBLE' END)::"Eligibility", "ineligibleReason" = d.reason
+         FROM (SELECT l2.id, ${ineligibleReasonSql(windows, { purpose: "l2.purpose", w: "w", rp: "rp" })} AS reason
+                 FROM usage_lines l2
+                 JOIN works w ON w.id = l2."workId"
+                 LEFT JOIN rightsholder_profiles rp ON rp."organizationId" = w."rightsholderId"
+                WHERE l2.id = ANY ($1::bigint[]) AND l2."reportId" = $2::uuid AND l2."matchStatus" = 'MATCHED') d
+        WHERE l.id = d.id`,
+      ids,
+      report.id,
+    );
+  }
+  await tx.$executeRawUnsafe(`UPDATE usage_lines SET eligibility = 'INELIGIBLE', "ineligibleReason" = 'NOT_MATCHED' WHERE id = ANY ($1::bigint[]) AND "matchStatus" = 'REJECTED'`, ids);
+  await tx.$executeRawUnsafe(`UPDATE usage_lines SET eligibility = 'PENDING', "ineligibleReason" = NULL WHERE id = ANY ($1::bigint[]) AND "matchStatus" IN ('PENDING', 'UNMATCHED', 'AMBIGUOUS')`, ids);
 }

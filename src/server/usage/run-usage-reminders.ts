@@ -34,14 +34,16 @@ const COUNTS_AS_REPORTED = `rep.status IN ('RECEIVED', 'PROCESSING', 'PROCESSED'
  * between reminders are counted in calendar days, so a run delayed by a few hours does not push
  * the second reminder to the next day. Given only `today` (tests), the clock is that day's start.
  */
-export async function runUsageReminders(options: { today?: string; now?: Date } = {}): Promise<UsageRemindersOutcome> {
+/** `organizationIds` limits the run to those licensees (tests share one database with other test files). */
+export async function runUsageReminders(options: { today?: string; now?: Date; organizationIds?: string[] } = {}): Promise<UsageRemindersOutcome> {
   const now = options.now ?? (options.today ? new Date(`${options.today}T00:00:00Z`) : new Date());
   const today = options.today ?? todayUtc(now);
   const quarter = previousQuarter(quarterOf(today));
   const outcome: UsageRemindersOutcome = { quarter: quarter.code, first: 0, second: 0 };
   if (daysBetween(quarter.endsOn, today) < GRACE_DAYS) return outcome;
 
-  for (const candidate of await dueLicensees(quarter, today)) {
+  const candidates = (await dueLicensees(quarter, today)).filter((c) => !options.organizationIds || options.organizationIds.includes(c.organizationId));
+  for (const candidate of candidates) {
     const sent = await db.$transaction((tx) => sendReminder(tx, candidate, quarter, today, now));
     if (sent === 1) outcome.first++;
     if (sent === 2) outcome.second++;

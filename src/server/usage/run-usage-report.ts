@@ -6,7 +6,9 @@ import { db } from "../db";
 import { pgPool } from "../pg";
 import { copyField, copyRowsIn } from "../pg-copy";
 import { isRejected, readUsageFile, UsageFileError, type RejectedLine, type UsageLineInput } from "./usage-lines";
-import { MATCH_AND_INSERT_SQL, USAGE_IN_TABLE } from "./usage-matching-sql";
+import { parseQuarter } from "@/lib/usage/quarters";
+import { licensedWindows } from "./eligibility-sql";
+import { insertLinesSql, MATCH_STEPS, USAGE_IN_TABLE } from "./usage-matching-sql";
 import { USAGE_LIMITS, usageStorageDir } from "./usage-reports.schema";
 
 // The usage.process job (docs/decisions/014-usage-reports.md). In one transaction on one
@@ -58,7 +60,7 @@ export async function runUsageReport(reportId: string, options: RunUsageReportOp
     await client.query(`DELETE FROM usage_lines WHERE "reportId" = $1`, [reportId]);
     await client.query(`DELETE FROM usage_line_errors WHERE "reportId" = $1`, [reportId]);
     await client.query(USAGE_IN_TABLE);
-    await copyRowsIn(client, "COPY usage_in FROM STDIN", (async function* () {
+    await copyRowsIn(client, "COPY usage_in (line, raw_identifier, raw_title, raw_year, purpose, units, id_type, id_value, norm_title) FROM STDIN", (async function* () {
       for await (const batch of readUsageFile(createReadStream(file, { highWaterMark: READ_CHUNK_BYTES }))) {
         let rows = "";
         for (const line of batch.lines) {
@@ -80,8 +82,12 @@ export async function runUsageReport(reportId: string, options: RunUsageReportOp
       ]);
     }
     await client.query("ANALYZE usage_in");
-    await heartbeat(70);
-    const inserted = await client.query(MATCH_AND_INSERT_SQL, [reportId, report.organizationId, report.quarter]);
+    for (const [i, step] of MATCH_STEPS.entries()) {
+      await client.query(step);
+      await heartbeat(60 + i * 5);
+    }
+    const windows = await licensedWindows(report.organizationId, parseQuarter(report.quarter)!);
+    const inserted = await client.query(insertLinesSql(windows), [reportId]);
     const groups = inserted.rowCount ?? 0;
     const done = await client.query(
       `UPDATE usage_reports SET status = 'PROCESSED', "totalLines" = $2, "acceptedLines" = $3, "rejectedLines" = $4, "summedLines" = $5,

@@ -52,3 +52,8 @@ export const ZUsageJsonBody = z.object({
   quarter: z.string({ error: 'Give the quarter, e.g. "2026Q3".' }),
   lines: z.array(z.unknown(), { error: "Give the lines as an array." }).min(1, "Give at least one line.").max(USAGE_LIMITS.maxJsonLines, `At most ${USAGE_LIMITS.maxJsonLines.toLocaleString("en-GB")} lines per request; upload a CSV file for more.`),
 });
+
+/** The template: the header and two example lines, one by identifier and one by title and year. */
+export function usageTemplateCsv(): string {
+  return `${USAGE_COLUMN_NAMES.join(",")}\r\n978-0-306-40615-7,,,TRAIN,1250000\r\n,The Tidewater Atlas,2019,RAG,4800\r\n`;
+}

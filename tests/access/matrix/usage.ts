@@ -2,6 +2,7 @@
 // report and read them; staff read every licensee's. The staff queue is in usage-queue.ts.
 import { db } from "@/server/db";
 import { startUsageReport, startUsageReportFromJson } from "@/server/usage/start-usage-report";
+import { usageReportV1 } from "@/server/usage/usage-reports-v1";
 import { getUsageReport, listUsageLineErrors, listUsageReportLines, listUsageReports } from "@/server/usage/usage-reports.queries";
 import { bytesOf, setUpTempImportStorage } from "../../factories/imports";
 import { STAFF, type ActorKey, type World } from "../world";
@@ -34,13 +35,16 @@ export const USAGE_MATRIX: Record<string, MatrixEntry> = {
   getUsageReport: { allowed: READERS, run: async (actor, w) => getUsageReport(actor, { organizationId: w.licensee.organization.id, reportId: await existingReport(w) }) },
   listUsageReportLines: { allowed: READERS, run: async (actor, w) => listUsageReportLines(actor, { organizationId: w.licensee.organization.id, reportId: await existingReport(w) }) },
   listUsageLineErrors: { allowed: READERS, run: async (actor, w) => listUsageLineErrors(actor, { organizationId: w.licensee.organization.id, reportId: await existingReport(w) }) },
+  usageReportV1: { allowed: READERS, run: async (actor, w) => usageReportV1(actor, { organizationId: w.licensee.organization.id, reportId: await existingReport(w), query: new URLSearchParams() }) },
 };
 
 export const USAGE_PUBLIC: Record<string, string> = {};
 
 export const USAGE_INTERNAL = [
   // eligibility as SQL: called inside use cases and the usage job
-  "recomputeEligibility", "ineligibleReasonSql",
+  "recomputeEligibility", "ineligibleReasonSql", "licensedWindows", "insertLinesSql",
   // the usage.process job and its parts: run by the worker for a report a member submitted
-  "runUsageReport", "readUsageFile", "readUsageRecord", "readUsageFields", "usageStorageDir",
+  "runUsageReport", "readUsageFile", "readUsageRecord", "readUsageFields", "usageStorageDir", "usageTemplateCsv",
+  // request plumbing of the browser routes, which then call the use cases above
+  "uploadUsageReportResponse", "usageReportProgressResponse", "usageErrorsCsvResponse",
 ];
