@@ -157,7 +157,7 @@ async function main() {
         `A usage CSV of ${ROWS.toLocaleString("en-GB")} lines (${(fileSize / 1024 ** 2).toFixed(1)} MB: ISBNs of enrolled works, a third hyphenated; every 10th line by title and year;`,
         `unknown ISBNs; 2 % unreadable; every 20th line repeating the one before) for ${QUARTER}, against ${ROWS.toLocaleString("en-GB")} works. The project path is`,
         "`startUsageReport` (streamed to storage) and the `usage.process` job's code (`runUsageReport`: check each line, COPY the accepted ones into a",
-        "temporary table, one statement matching by identifier then title and year and remembered decisions, summing repeats, judging",
+        "temporary table, UPDATE passes matching by identifier, then title and year, then remembered decisions, one INSERT … SELECT summing repeats, judging",
         "eligibility, inserting `usage_lines`; the refused lines into `usage_line_errors`). The raw baseline is `psql`: `\\copy` the file in and one",
         "`INSERT … SELECT` with the same matching joins and summing into the same table (no line checks, no eligibility).",
         "",
