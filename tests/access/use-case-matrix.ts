@@ -6,6 +6,7 @@
 import { API_KEYS_INTERNAL, API_KEYS_MATRIX, API_KEYS_PUBLIC } from "./matrix/api-keys";
 import { BILLING_INTERNAL, BILLING_MATRIX, BILLING_PUBLIC } from "./matrix/billing";
 import { COVERAGE_INTERNAL, COVERAGE_MATRIX, COVERAGE_PUBLIC } from "./matrix/coverage";
+import { TERMS_INTERNAL, TERMS_MATRIX, TERMS_PUBLIC } from "./matrix/terms";
 import { USAGE_INTERNAL, USAGE_MATRIX, USAGE_PUBLIC } from "./matrix/usage";
 import { USAGE_QUEUE_INTERNAL, USAGE_QUEUE_MATRIX, USAGE_QUEUE_PUBLIC } from "./matrix/usage-queue";
 import { USAGE_REMINDERS_INTERNAL, USAGE_REMINDERS_MATRIX, USAGE_REMINDERS_PUBLIC } from "./matrix/usage-reminders";
@@ -36,6 +37,7 @@ export const USE_CASE_MATRIX: Record<string, MatrixEntry> = {
   ...NOTIFICATIONS_MATRIX,
   ...COVERAGE_MATRIX,
   ...USAGE_MATRIX,
+  ...TERMS_MATRIX,
   ...USAGE_QUEUE_MATRIX,
   ...USAGE_REMINDERS_MATRIX,
 };
@@ -58,6 +60,7 @@ export const PUBLIC_USE_CASES: Record<string, string> = {
   ...NOTIFICATIONS_PUBLIC,
   ...COVERAGE_PUBLIC,
   ...USAGE_PUBLIC,
+  ...TERMS_PUBLIC,
   ...USAGE_QUEUE_PUBLIC,
   ...USAGE_REMINDERS_PUBLIC,
 };
@@ -77,6 +80,7 @@ export const INTERNAL_FUNCTIONS = new Set([
   ...NOTIFICATIONS_INTERNAL,
   ...COVERAGE_INTERNAL,
   ...USAGE_INTERNAL,
+  ...TERMS_INTERNAL,
   ...USAGE_QUEUE_INTERNAL,
   ...USAGE_REMINDERS_INTERNAL,
 ]);

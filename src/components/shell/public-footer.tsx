@@ -7,6 +7,7 @@ export function PublicFooter() {
       <nav className="mb-2 flex justify-center gap-4" aria-label="Public pages">
         <Link href="/repertoire" className="hover:text-slate-800 hover:underline">Repertoire</Link>
         <Link href="/pricing" className="hover:text-slate-800 hover:underline">Pricing</Link>
+        <Link href="/terms" className="hover:text-slate-800 hover:underline">License terms</Link>
       </nav>
       Clearway · a voluntary, non-exclusive collective license for AI training
     </footer>

@@ -6,6 +6,7 @@ export const FOUNDATION_PAGES: PageTable = {
   "/repertoire": ["/repertoire?q=tides", EVERYONE],
   "/verify/[code]": ["/verify/not-a-real-code-at-all", EVERYONE],
   "/pricing": ["/pricing?employees=120&industry=TECHNOLOGY&country=IN", EVERYONE],
+  "/terms": ["/terms", EVERYONE],
   "/sign-in": ["/sign-in", EVERYONE],
   "/sign-up": ["/sign-up", EVERYONE],
   "/forgot-password": ["/forgot-password", EVERYONE],
