@@ -54,6 +54,7 @@ describe("API keys", () => {
       type: "apiKey",
       keyId: created.id,
       organizationId: rights.organization.id,
+      rateLimitPerMinute: 600,
       organizationKind: "RIGHTSHOLDER",
       scopes: ["works:read", "works:write"],
       label: "Catalogue sync",

@@ -34,6 +34,7 @@ export async function authenticateApiKey(authorization: string | null, ip: strin
       lastUsedAt: true,
       expiresAt: true,
       revokedAt: true,
+      rateLimitPerMinute: true,
       organization: { select: { id: true, kind: true, isActive: true } },
     },
   });
@@ -54,6 +55,7 @@ export async function authenticateApiKey(authorization: string | null, ip: strin
     organizationKind: key.organization.kind,
     scopes: key.scopes,
     label: key.name,
+    rateLimitPerMinute: key.rateLimitPerMinute,
     ip,
   };
 }

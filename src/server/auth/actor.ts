@@ -34,6 +34,8 @@ export type ApiKeyActor = {
   scopes: string[];
   /** The key's name, for messages. */
   label: string;
+  /** Requests a minute the key may make (handleApiRequest refuses more with 429). */
+  rateLimitPerMinute?: number;
   ip: string | null;
 };
 

@@ -60,5 +60,7 @@ export const API_KEYS_INTERNAL = [
   "isJsonContentType",
   "readJsonBody",
   "handleApiRequest",
+  "takeRateLimit",
+  "claimIdempotencyKey",
   "worksEnrollResponse",
 ];
