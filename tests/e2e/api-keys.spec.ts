@@ -105,3 +105,28 @@ test("a licensee owner creates a usage key on a phone @mobile", async ({ page })
   await expect(page.getByTestId("api-key-row").first()).toContainText("expires");
   await snap(page, `api-keys-licensee-list-${test.info().project.name}`);
 });
+
+test("an owner rotates a key: the new secret is shown once, the old key keeps working for the grace chosen", async ({ page, request }) => {
+  const owner = demoAccount("Rightsholder owner");
+  const name = `Rotating feed ${Date.now().toString(36)}`;
+  await signIn(page, owner.email, owner.password);
+  await page.goto("/rightsholder/api-keys");
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("checkbox", { name: /Read works/ }).check();
+  await page.getByRole("button", { name: "Create key" }).click();
+  const oldKey = (await page.getByTestId("new-api-key-value").textContent())?.trim() ?? "";
+  await page.getByRole("button", { name: "I have stored it safely" }).click();
+
+  const row = page.getByTestId("api-key-row").filter({ hasText: name });
+  await row.getByLabel("When the old key stops").selectOption("1");
+  await row.getByRole("button", { name: "Rotate" }).click();
+  await expect(page.getByTestId("new-api-key")).toContainText("This is the only time it is shown");
+  const newKey = (await page.getByTestId("new-api-key-value").textContent())?.trim() ?? "";
+  expect(newKey).toMatch(/^cw_live_/);
+  expect(newKey).not.toBe(oldKey);
+  await snap(page, "api-keys-rotated");
+  await page.getByRole("button", { name: "I have stored it safely" }).click();
+  await expect(page.getByTestId("api-key-row").filter({ hasText: `${name} (rotated)` })).toBeVisible();
+
+  for (const key of [oldKey, newKey]) expect((await request.get("/api/v1/works?limit=1", { headers: { Authorization: `Bearer ${key}` } })).status()).toBe(200);
+});

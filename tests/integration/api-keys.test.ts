@@ -4,6 +4,7 @@ import { listApiKeys } from "@/server/api-keys/api-keys.queries";
 import { authenticateApiKey, INVALID_API_KEY_MESSAGE, LAST_USED_RESOLUTION_MS } from "@/server/api-keys/authenticate-api-key";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { revokeApiKey } from "@/server/api-keys/revoke-api-key";
+import { rotateApiKey } from "@/server/api-keys/rotate-api-key";
 import { auditActorColumns } from "@/server/audit/write-audit";
 import type { ApiKeyActor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policies";
@@ -195,5 +196,31 @@ describe("API keys", () => {
     expect(can.manageApiKeys(rights.member.actor, rights.organization.id)).toBe(false);
     expect(can.readApiKeys(rights.member.actor, rights.organization.id)).toBe(true);
     expect(can.readApiKeys(other.owner.actor, rights.organization.id)).toBe(false);
+  });
+});
+
+describe("rotating an API key", () => {
+  it("issues a new secret with the same name, scopes and limit; the old one works through the grace, then stops", async () => {
+    const rights = await createOrganizationWithPeople("RIGHTSHOLDER");
+    const created = await createApiKey(rights.owner.actor, { organizationId: rights.organization.id, name: "Feed", scopes: ["works:read"], expiresIn: "90" });
+    await db.apiKey.update({ where: { id: created.id }, data: { rateLimitPerMinute: 42 } });
+    const rotated = await rotateApiKey(rights.owner.actor, { organizationId: rights.organization.id, apiKeyId: created.id, graceHours: 24 });
+    expect(rotated.secret).not.toBe(created.secret);
+    expect(rotated).toMatchObject({ name: "Feed", scopes: ["works:read"] });
+    const [fresh, old] = await Promise.all([db.apiKey.findUniqueOrThrow({ where: { id: rotated.id } }), db.apiKey.findUniqueOrThrow({ where: { id: created.id } })]);
+    expect(fresh.rateLimitPerMinute).toBe(42);
+    expect(fresh.expiresAt!.getTime() - fresh.createdAt.getTime()).toBeGreaterThan(89 * 86_400_000);
+    expect(old).toMatchObject({ name: "Feed (rotated)", revokedAt: null });
+    expect(Math.abs(old.expiresAt!.getTime() - (Date.now() + 86_400_000))).toBeLessThan(60_000);
+    await expect(authenticateApiKey(`Bearer ${created.secret}`)).resolves.toMatchObject({ keyId: created.id });
+    await expect(authenticateApiKey(`Bearer ${created.secret}`, null, new Date(Date.now() + 25 * 3_600_000))).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(authenticateApiKey(`Bearer ${rotated.secret}`)).resolves.toMatchObject({ keyId: rotated.id });
+
+    const now = await rotateApiKey(rights.owner.actor, { organizationId: rights.organization.id, apiKeyId: rotated.id, graceHours: 0 });
+    await expect(authenticateApiKey(`Bearer ${rotated.secret}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(authenticateApiKey(`Bearer ${now.secret}`)).resolves.toMatchObject({ keyId: now.id });
+    await expect(rotateApiKey(rights.owner.actor, { organizationId: rights.organization.id, apiKeyId: rotated.id, graceHours: 0 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(rotateApiKey(rights.owner.actor, { organizationId: rights.organization.id, apiKeyId: now.id, graceHours: 5 })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(rotateApiKey(rights.member.actor, { organizationId: rights.organization.id, apiKeyId: now.id, graceHours: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -6,6 +6,7 @@ import type { TCreateApiKeyInput } from "@/server/api-keys/api-keys.schema";
 import { formValues, runAction } from "@/server/action-result";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { revokeApiKey } from "@/server/api-keys/revoke-api-key";
+import { rotateApiKey } from "@/server/api-keys/rotate-api-key";
 import { getActor } from "@/server/auth/session";
 import { handleForm } from "@/server/form-action";
 
@@ -48,4 +49,15 @@ export async function revokeApiKeyAction(_previous: FormState, formData: FormDat
   );
   if (state?.ok) revalidatePath("/", "layout");
   return state;
+}
+
+/** Rotate a key: the new secret comes back once, like a created key's. */
+export async function rotateApiKeyAction(_previous: CreateApiKeyState, formData: FormData): Promise<CreateApiKeyState> {
+  const actor = await getActor();
+  const values = formValues(formData);
+  const result = await runAction(() => rotateApiKey(actor, { organizationId: values.organizationId ?? "", apiKeyId: values.apiKeyId ?? "", graceHours: values.graceHours ?? "" }));
+  if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors };
+  revalidatePath("/", "layout");
+  const { id, name, secret } = result.data;
+  return { ok: true, message: `Key "${name}" rotated.`, createdKey: { id, name, secret } };
 }

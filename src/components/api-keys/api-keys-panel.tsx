@@ -10,6 +10,7 @@ import { EmptyState } from "../ui/empty-state";
 import { ApiUsageGuide } from "./api-usage-guide";
 import { CreateApiKeyForm } from "./create-api-key-form";
 import { RevokeApiKeyButton } from "./revoke-api-key-button";
+import { RotateApiKeyForm } from "./rotate-api-key-form";
 import { formatDateTime } from "@/lib/dates";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
@@ -57,7 +58,10 @@ function KeyRow({ apiKey, organizationId, canManage }: { apiKey: ApiKeyListItem;
         </p>
       </div>
       {canManage && apiKey.status === "active" ? (
-        <RevokeApiKeyButton organizationId={organizationId} apiKeyId={apiKey.id} name={apiKey.name} />
+        <div className="flex flex-col items-start gap-2 sm:items-end">
+          <RotateApiKeyForm organizationId={organizationId} apiKeyId={apiKey.id} name={apiKey.name} />
+          <RevokeApiKeyButton organizationId={organizationId} apiKeyId={apiKey.id} name={apiKey.name} />
+        </div>
       ) : null}
     </li>
   );

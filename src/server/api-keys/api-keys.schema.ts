@@ -72,3 +72,12 @@ export type TCreateApiKeyInput = z.input<typeof ZCreateApiKeyInput>;
 
 export const ZRevokeApiKeyInput = z.object({ organizationId: ZId, apiKeyId: ZId });
 export type TRevokeApiKeyInput = z.infer<typeof ZRevokeApiKeyInput>;
+
+/** How long a rotated key keeps working beside its replacement, for systems to switch over. */
+export const ROTATION_GRACE_HOURS = [0, 1, 24, 168] as const;
+export const ZRotateApiKeyInput = z.object({
+  organizationId: ZId,
+  apiKeyId: ZId,
+  graceHours: z.coerce.number().refine((h) => (ROTATION_GRACE_HOURS as readonly number[]).includes(h), "Choose how long the old key keeps working."),
+});
+export type TRotateApiKeyInput = z.input<typeof ZRotateApiKeyInput>;

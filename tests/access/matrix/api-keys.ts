@@ -5,6 +5,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { listApiKeys } from "@/server/api-keys/api-keys.queries";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { revokeApiKey } from "@/server/api-keys/revoke-api-key";
+import { rotateApiKey } from "@/server/api-keys/rotate-api-key";
 import { enrollWorksV1 } from "@/server/api/works/enroll-works-v1";
 import { listWorksV1 } from "@/server/api/works/works-v1.queries";
 import { db } from "@/server/db";
@@ -31,6 +32,15 @@ export const API_KEYS_MATRIX: Record<string, MatrixEntry> = {
         },
       });
       return revokeApiKey(actor, { organizationId: w.rightsholder.organization.id, apiKeyId: key.id });
+    },
+  },
+  rotateApiKey: {
+    allowed: ["rightsholderOwner"],
+    run: async (actor, w) => {
+      const key = await db.apiKey.create({
+        data: { organizationId: w.rightsholder.organization.id, name: "Matrix rotated key", prefix: "cw_live_matrix", keyHash: createHash("sha256").update(randomBytes(16)).digest("hex"), scopes: ["works:read"] },
+      });
+      return rotateApiKey(actor, { organizationId: w.rightsholder.organization.id, apiKeyId: key.id, graceHours: 1 });
     },
   },
   listApiKeys: { allowed: ["licenseeOwner", "licenseeMember", ...STAFF], run: (actor, w) => listApiKeys(actor, w.licensee.organization.id) },
