@@ -59,7 +59,8 @@ function KeyRow({ apiKey, organizationId, canManage }: { apiKey: ApiKeyListItem;
       </div>
       {canManage && apiKey.status === "active" ? (
         <div className="flex flex-col items-start gap-2 sm:items-end">
-          <RotateApiKeyForm organizationId={organizationId} apiKeyId={apiKey.id} name={apiKey.name} />
+          {/* A key already replaced is only waiting out its grace: rotate its successor instead. */}
+          {apiKey.name.endsWith("(rotated)") ? null : <RotateApiKeyForm organizationId={organizationId} apiKeyId={apiKey.id} name={apiKey.name} />}
           <RevokeApiKeyButton organizationId={organizationId} apiKeyId={apiKey.id} name={apiKey.name} />
         </div>
       ) : null}
@@ -100,7 +101,9 @@ export async function ApiKeysPanel({ actor, organizationId, kind }: { actor: Use
         ) : (
           <ul className="divide-y divide-slate-100">
             {keys.map((k) => (
-              <KeyRow key={k.id} apiKey={k} organizationId={organizationId} canManage={canManage} />
+              // Active keys by name (unique among them): after a rotation the new key takes the old
+              // name, so the row that shows the new secret once is the new key's own row.
+              <KeyRow key={k.status === "active" && !k.name.endsWith("(rotated)") ? `active:${k.name}` : k.id} apiKey={k} organizationId={organizationId} canManage={canManage} />
             ))}
           </ul>
         )}
