@@ -15,6 +15,9 @@ import { randomBytes } from "node:crypto";
 import type { FormValue } from "./form-body";
 import type { Route } from "./checkout";
 
+/** Integer cents as "12.34" for messages (Stripe amounts are whole minor units; no floats). */
+const dollars = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
+
 type Json = Record<string, unknown>;
 type Fail = (message: string, param?: string, code?: string, status?: number) => Error;
 
@@ -205,7 +208,7 @@ export function registerBilling(options: { route: Route; fail: Fail; emit: (type
     if (left <= 0) throw fail(`Charge ${chargeId} has already been refunded.`, undefined, "charge_already_refunded");
     const amount = text(body.amount) === undefined ? left : Number(text(body.amount));
     if (!Number.isSafeInteger(amount) || amount <= 0) throw fail("Invalid positive integer", "amount");
-    if (amount > left) throw fail(`Refund amount ($${(amount / 100).toFixed(2)}) is greater than unrefunded amount on charge ($${(left / 100).toFixed(2)})`, "amount", "amount_too_large");
+    if (amount > left) throw fail(`Refund amount ($${dollars(amount)}) is greater than unrefunded amount on charge ($${dollars(left)})`, "amount", "amount_too_large");
     const refund: Json = {
       id: id("re"), object: "refund", amount, charge: chargeId, currency: charge.currency, payment_intent: charge.payment_intent,
       metadata: record(body.metadata), reason: text(body.reason) ?? null, status: "succeeded", created: now(),
