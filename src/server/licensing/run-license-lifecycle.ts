@@ -22,6 +22,13 @@ export type LifecycleOutcome = { reminded30: number; reminded7: number; expired:
 
 const at = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
+/** What a reminder or an expiry needs of a grant: its term, renewal state and who to tell. */
+const GRANT_FOR_MAIL = {
+  licenseNumber: true, endsOn: true, organizationId: true, autoRenew: true, stripeSubscriptionId: true,
+  nextGrant: { select: { status: true } },
+  organization: { select: { name: true, memberships: { select: { user: { select: { id: true, email: true } } } } } },
+} as const;
+
 export async function runLicenseLifecycle(today = todayUtc()): Promise<LifecycleOutcome> {
   const outcome: LifecycleOutcome = { reminded30: 0, reminded7: 0, expired: 0 };
 
@@ -41,14 +48,7 @@ export async function runLicenseLifecycle(today = todayUtc()): Promise<Lifecycle
       const sent = await db.$transaction(async (tx) => {
         const moved = await tx.licenseGrant.updateMany({ where: { id, status: "ACTIVE", [field]: null }, data: { [field]: new Date() } });
         if (moved.count === 0) return false;
-        const grant = await tx.licenseGrant.findUniqueOrThrow({
-          where: { id },
-          select: {
-            licenseNumber: true, endsOn: true, organizationId: true, autoRenew: true, stripeSubscriptionId: true,
-            nextGrant: { select: { status: true } },
-            organization: { select: { name: true, memberships: { select: { user: { select: { id: true, email: true } } } } } },
-          },
-        });
+        const grant = await tx.licenseGrant.findUniqueOrThrow({ where: { id }, select: GRANT_FOR_MAIL });
         const renewsAutomatically = grant.autoRenew && grant.stripeSubscriptionId !== null;
         // A renewal paid for meanwhile: nothing to remind of (the mark stays, so no later run does).
         if (grant.nextGrant && grant.nextGrant.status !== "CANCELLED") return false;
@@ -74,14 +74,7 @@ export async function runLicenseLifecycle(today = todayUtc()): Promise<Lifecycle
     const expired = await db.$transaction(async (tx) => {
       const moved = await tx.licenseGrant.updateMany({ where: { id, status: "ACTIVE", endsOn: { lte: at(today) } }, data: { status: "EXPIRED", expiredAt: new Date() } });
       if (moved.count === 0) return false;
-      const grant = await tx.licenseGrant.findUniqueOrThrow({
-        where: { id },
-        select: {
-          licenseNumber: true, endsOn: true, organizationId: true, autoRenew: true, stripeSubscriptionId: true,
-          nextGrant: { select: { status: true } },
-          organization: { select: { name: true, memberships: { select: { user: { select: { email: true } } } } } },
-        },
-      });
+      const grant = await tx.licenseGrant.findUniqueOrThrow({ where: { id }, select: GRANT_FOR_MAIL });
       await writeAudit(tx, SYSTEM, { action: "license.expired", entityType: "LicenseGrant", entityId: id, organizationId: grant.organizationId, before: { status: "ACTIVE" }, after: { status: "EXPIRED" } });
       // Renewed: the next grant takes over the same day; no "ended" mail. Renewing automatically:
       // the charge may clear after this run (the next grant then starts on this end all the same),
