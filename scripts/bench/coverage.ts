@@ -15,7 +15,7 @@ import { migrateDatabase } from "../db/migrate";
 import { isbn13CheckDigit } from "../../src/lib/identifiers";
 import { seedRepertoire } from "./repertoire";
 import { runPsql } from "./psql";
-import { machine, nowUtc, seconds, writeBenchmarkSection } from "./report";
+import { machine, nowUtc, printResult, seconds, tableRow, targetsMet, writeBenchmarkSection } from "./report";
 
 const SERVER_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -139,8 +139,7 @@ async function main() {
     }
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     const ratio = projectSeconds / rawSeconds;
-    const verdict = (isMet: boolean) => (isMet ? "met" : "NOT met");
-    const row = (what: string, value: string) => `| ${what} | ${value} |`;
+    const row = tableRow;
     await writeBenchmarkSection(
       "coverage",
       [
@@ -162,15 +161,11 @@ async function main() {
         row("ratio project / raw", ratio.toFixed(2)),
         row("peak RSS of the Node process", `${peakRssMb} MB`),
         row("lines per reason (project)", reasons.map((r) => `${r} ${(projectCounts[r] ?? 0).toLocaleString("en-GB")}`).join(" · ")),
-        row("targets", `≤ ${TARGETS.seconds} s: ${verdict(projectSeconds <= TARGETS.seconds)} · ratio ≤ ${TARGETS.ratio}: ${verdict(ratio <= TARGETS.ratio)}`),
+        row("targets", targetsMet({ seconds: projectSeconds, ratio }, TARGETS)),
         row("check (same count per reason as raw)", problems.length === 0 ? "passed" : problems.join("; ")),
       ].join("\n"),
     );
-    if (problems.length > 0) {
-      for (const p of problems) console.error(`[bench:coverage] CHECK FAILED: ${p}`);
-      process.exitCode = 1;
-    }
-    console.log(`RESULT coverage project_s=${projectSeconds.toFixed(2)} raw_s=${rawSeconds.toFixed(2)} ratio=${ratio.toFixed(2)} peak_rss_mb=${peakRssMb}`);
+    printResult("coverage", problems, { projectSeconds, rawSeconds, peakRssMb });
   } finally {
     rmSync(work, { recursive: true, force: true });
     if (process.env.KEEP_BENCH_DB !== "1") await dropDatabase(SERVER_URL, name).catch((e: unknown) => console.error(e));

@@ -35,3 +35,20 @@ export async function writeBenchmarkSection(name: string, section: string): Prom
     : `${current.trimEnd()}\n\n${block}\n`;
   await writeFile(file, next);
 }
+
+/** A table row of the section. */
+export const tableRow = (what: string, value: string) => `| ${what} | ${value} |`;
+
+/** "≤ 60 s: met · ratio ≤ 3: met", for the targets row. */
+export function targetsMet(figures: { seconds: number; ratio: number }, targets: { seconds: number; ratio: number }): string {
+  const verdict = (isMet: boolean) => (isMet ? "met" : "NOT met");
+  return `≤ ${targets.seconds} s: ${verdict(figures.seconds <= targets.seconds)} · ratio ≤ ${targets.ratio}: ${verdict(figures.ratio <= targets.ratio)}`;
+}
+
+/** The failed checks (exit code 1) and the RESULT line the issue asks for, printed last. */
+export function printResult(name: string, problems: string[], figures: { projectSeconds: number; rawSeconds: number; peakRssMb: number }): void {
+  for (const p of problems) console.error(`[bench:${name}] CHECK FAILED: ${p}`);
+  if (problems.length > 0) process.exitCode = 1;
+  const ratio = figures.projectSeconds / figures.rawSeconds;
+  console.log(`RESULT ${name} project_s=${figures.projectSeconds.toFixed(2)} raw_s=${figures.rawSeconds.toFixed(2)} ratio=${ratio.toFixed(2)} peak_rss_mb=${figures.peakRssMb}`);
+}

@@ -14,7 +14,7 @@ import { createDatabase, dropDatabase, withDatabaseName } from "../db/databases"
 import { migrateDatabase } from "../db/migrate";
 import { isbn13CheckDigit } from "../../src/lib/identifiers";
 import { runPsql } from "./psql";
-import { machine, nowUtc, seconds, writeBenchmarkSection } from "./report";
+import { machine, nowUtc, printResult, seconds, tableRow, targetsMet, writeBenchmarkSection } from "./report";
 import { seedRepertoire } from "./repertoire";
 
 const SERVER_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -145,8 +145,7 @@ async function main() {
     }
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     const ratio = projectSeconds / rawSeconds;
-    const verdict = (isMet: boolean) => (isMet ? "met" : "NOT met");
-    const row = (what: string, value: string) => `| ${what} | ${value} |`;
+    const row = tableRow;
     await writeBenchmarkSection(
       "usage",
       [
@@ -169,15 +168,11 @@ async function main() {
         row("peak RSS of the Node process", `${peakRssMb} MB`),
         row("lines", `${report.acceptedLines.toLocaleString("en-GB")} accepted, ${report.rejectedLines.toLocaleString("en-GB")} refused, ${report.summedLines.toLocaleString("en-GB")} summed into others; ${project.matchedLines.toLocaleString("en-GB")} matched, ${project.unmatchedLines.toLocaleString("en-GB")} unmatched`),
         row("eligibility (project)", eligibility.map((g) => `${g.ineligibleReason ?? g.eligibility} ${g._count._all.toLocaleString("en-GB")}`).join(" · ")),
-        row("targets", `≤ ${TARGETS.seconds} s: ${verdict(projectSeconds <= TARGETS.seconds)} · ratio ≤ ${TARGETS.ratio}: ${verdict(ratio <= TARGETS.ratio)}`),
+        row("targets", targetsMet({ seconds: projectSeconds, ratio }, TARGETS)),
         row("check (same matched lines, matched units and unmatched lines as raw)", problems.length === 0 ? "passed" : problems.join("; ")),
       ].join("\n"),
     );
-    if (problems.length > 0) {
-      for (const p of problems) console.error(`[bench:usage] CHECK FAILED: ${p}`);
-      process.exitCode = 1;
-    }
-    console.log(`RESULT usage project_s=${projectSeconds.toFixed(2)} raw_s=${rawSeconds.toFixed(2)} ratio=${ratio.toFixed(2)} peak_rss_mb=${peakRssMb}`);
+    printResult("usage", problems, { projectSeconds, rawSeconds, peakRssMb });
   } finally {
     rmSync(work, { recursive: true, force: true });
     if (process.env.KEEP_BENCH_DB !== "1") await dropDatabase(SERVER_URL, name).catch((e: unknown) => console.error(e));
