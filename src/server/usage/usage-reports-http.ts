@@ -39,7 +39,7 @@ export async function usageReportProgressResponse(actor: UserActor | null, repor
   const licensee = licenseeOf(actor);
   if (licensee instanceof Response) return licensee;
   try {
-    const r = await getUsageReport(actor, { organizationId: licensee.organizationId, reportId });
+    const r = await getUsageReport(actor, { organizationId: licensee.organizationId, reportId, withSummary: false });
     return Response.json({ id: r.id, status: r.status, percent: r.percent, errorMessage: r.errorMessage }, { headers: NO_STORE });
   } catch (error) {
     return importsErrorResponse(error, WHERE);
@@ -51,7 +51,7 @@ export async function usageErrorsCsvResponse(actor: UserActor | null, reportId: 
   const licensee = licenseeOf(actor);
   if (licensee instanceof Response) return licensee;
   try {
-    const report = await getUsageReport(actor, { organizationId: licensee.organizationId, reportId });
+    const report = await getUsageReport(actor, { organizationId: licensee.organizationId, reportId, withSummary: false });
     const errors = await listUsageLineErrors(actor, { organizationId: licensee.organizationId, reportId, take: 100_000 });
     async function* lines() {
       yield `${CSV_BOM}line,reason,line_as_written\r\n`;

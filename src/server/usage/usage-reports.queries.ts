@@ -23,12 +23,15 @@ export async function listUsageReports(actor: Actor | null, organizationId: stri
   return db.usageReport.findMany({ where: { organizationId }, orderBy: { submittedAt: "desc" }, take: Math.min(Math.max(take, 1), 100), select: REPORT_SELECT });
 }
 
-/** One report with what its lines add up to; another organisation's id is "not found". */
-export async function getUsageReport(actor: Actor | null, input: { organizationId: string; reportId: string }) {
+/**
+ * One report with what its lines add up to; another organisation's id is "not found". The
+ * progress poll asks `withSummary: false`: while the job works there is nothing to add up.
+ */
+export async function getUsageReport(actor: Actor | null, input: { organizationId: string; reportId: string; withSummary?: boolean }) {
   authorize(can.readUsageReports(actor, input.organizationId), FORBIDDEN);
   const report = isUuid(input.reportId) ? await db.usageReport.findFirst({ where: { id: input.reportId, organizationId: input.organizationId }, select: REPORT_SELECT }) : null;
   if (!report) throw notFound("The usage report");
-  const groups = await db.usageLine.groupBy({ by: ["matchStatus", "eligibility", "ineligibleReason"], where: { reportId: report.id }, _count: { _all: true }, _sum: { units: true } });
+  const groups = input.withSummary === false ? [] : await db.usageLine.groupBy({ by: ["matchStatus", "eligibility", "ineligibleReason"], where: { reportId: report.id }, _count: { _all: true }, _sum: { units: true } });
   const zero = (): UsageTotals => ({ lines: 0, units: 0n });
   const summary: UsageSummary = { matched: zero(), open: zero(), eligible: zero(), ineligible: zero(), ineligibleByReason: [] };
   const add = (t: UsageTotals, lines: number, units: bigint) => {
