@@ -98,6 +98,21 @@ export const can = {
   /** The list of keys (never their secrets): the organisation's members, and staff. */
   readApiKeys: (actor: Actor | null, organizationId: string) =>
     isStaff(actor) || membershipIn(actor, organizationId) !== undefined,
+  /** Distribution runs, their reconciliation, payouts and exports: both staff roles read them. */
+  readDistributionRuns: (actor: Actor | null) => isStaff(actor),
+  /** Create, recalculate and approve runs, retry payouts: ADMIN only (approval moves money). */
+  manageDistributionRuns: (actor: Actor | null) => isAdmin(actor),
+  /** A rightsholder's royalty statements (approved runs only): its members read them; staff read every one. */
+  readStatements: (actor: Actor | null, organizationId: string) =>
+    isStaff(actor) || membershipIn(actor, organizationId)?.kind === "RIGHTSHOLDER",
+  /**
+   * Dispute a line of a statement: the rightsholder's owners, as for participation, since an open
+   * dispute holds the work's royalties in later runs (organisations have no other admin role).
+   */
+  disputeStatementLine: (actor: Actor | null, organizationId: string) => {
+    const membership = membershipIn(actor, organizationId);
+    return membership?.kind === "RIGHTSHOLDER" && membership.role === "OWNER";
+  },
   /** Both staff roles read everything. */
   readStaffArea: (actor: Actor | null) => isStaff(actor),
   /** Changes and money movement: ADMIN only; ANALYST never. */

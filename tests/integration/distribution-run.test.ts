@@ -1,0 +1,191 @@
+// A distribution run's calculation on hand-worked quarters (shared/DOMAIN.md, Money rules): each
+// figure below is worked out in the comments, and the run's rows must hold exactly those cents.
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { createWork } from "../factories/works";
+import { calculatedRun, createEligibleUsage, createPaidGrant, createPayee, markApproved, uniquePastQuarter, uniquePastQuarters } from "../factories/distribution";
+import { createOrganization } from "../factories/index";
+
+const daysIn = (q: { startsOn: string; endsOn: string }) => (Date.parse(q.endsOn) - Date.parse(q.startsOn)) / 86_400_000;
+
+async function statementOf(runId: string, rightsholderId: string) {
+  return db.statement.findUnique({ where: { runId_rightsholderId: { runId, rightsholderId } }, include: { lines: { orderBy: { workId: "asc" } } } });
+}
+
+describe("calculating a distribution run", () => {
+  it("follows each licensee's money to its usage and the general pool to everyone's, to the cent", async () => {
+    const quarter = await uniquePastQuarter();
+    const p1 = await createPayee({ taxForm: "W9" });
+    const p2 = await createPayee({ taxForm: "none", domestic: false });
+    const w1 = await createWork(p1.id);
+    const w2 = await createWork(p2.id);
+    const a = await createOrganization("LICENSEE");
+    const b = await createOrganization("LICENSEE");
+    // Terms wholly inside the quarter recognise their whole fee in it.
+    await createPaidGrant(a.id, { startsOn: quarter.startsOn, termDays: daysIn(quarter), feeCents: 100_000n });
+    await createPaidGrant(b.id, { startsOn: quarter.startsOn, termDays: daysIn(quarter), feeCents: 20_000n });
+    await createEligibleUsage(a.id, quarter.code, [{ workId: w1.id, units: 1000n }, { workId: w2.id, units: 2000n }]);
+
+    const run = await calculatedRun(quarter);
+    expect(run.status).toBe("CALCULATED");
+    // Fees 15 %: 15,000 + 3,000. A's net 85,000 over 1:2 → 28,333.33 / 56,666.67: the cent left
+    // goes to the larger remainder (w2). B reported nothing: its 17,000 is the pool, over all
+    // usage 1:2 → 5,666.67 / 11,333.33: the cent goes to w1.
+    expect(run.recognisedCents).toBe(120_000n);
+    expect(run.adminFeeCents).toBe(18_000n);
+    expect(run.allocatedCents).toBe(102_000n);
+    expect(run.heldOutCents).toBe(0n);
+    const allocations = await db.allocation.findMany({ where: { runId: run.id }, orderBy: [{ source: "asc" }, { workId: "asc" }] });
+    expect(allocations.map((x) => [x.source, x.workId, x.amountCents, x.adminFeeCents])).toEqual([
+      ["LICENSEE", w1.id, 28_333n, 5_000n],
+      ["LICENSEE", w2.id, 56_667n, 10_000n],
+      ["GENERAL_POOL", w1.id, 5_667n, 1_000n],
+      ["GENERAL_POOL", w2.id, 11_333n, 2_000n],
+    ]);
+    const revenues = await db.grantRevenue.findMany({ where: { runId: run.id }, orderBy: { recognisedCents: "asc" } });
+    expect(revenues.map((r) => [r.organizationId, r.recognisedCents, r.adminFeeCents, r.netCents])).toEqual([
+      [b.id, 20_000n, 3_000n, 17_000n],
+      [a.id, 100_000n, 15_000n, 85_000n],
+    ]);
+
+    // P1 (W9 on file): 34,000 ≥ 25,000, paid whole. P2 (foreign, no form): 68,000, 30 % withheld.
+    const s1 = (await statementOf(run.id, p1.id))!;
+    expect([s1.allocatedCents, s1.grossCents, s1.adminFeeCents, s1.withheldCents, s1.paidCents, s1.carriedOutCents, s1.thresholdCents])
+      .toEqual([34_000n, 40_000n, 6_000n, 0n, 34_000n, 0n, 25_000n]);
+    expect(s1.lines.map((l) => [l.workId, l.units, l.licenseesCounted, l.grossCents, l.adminFeeShareCents, l.withholdingCents, l.netCents, l.title]))
+      .toEqual([[w1.id, 1000n, 1, 40_000n, 6_000n, 0n, 34_000n, w1.title]]);
+    expect(s1.lines[0]!.identifier).toBe(w1.identifiers[0]!.value);
+    const s2 = (await statementOf(run.id, p2.id))!;
+    expect([s2.allocatedCents, s2.withheldCents, s2.paidCents, s2.carriedOutCents, s2.withholdingBps]).toEqual([68_000n, 20_400n, 47_600n, 0n, 3_000]);
+    expect(s2.lines.map((l) => [l.grossCents, l.withholdingCents, l.netCents])).toEqual([[80_000n, 20_400n, 47_600n]]);
+
+    const payouts = await db.payout.findMany({ where: { runId: run.id }, orderBy: { amountCents: "asc" } });
+    expect(payouts.map((p) => [p.rightsholderId, p.amountCents, p.status, p.idempotencyKey])).toEqual([
+      [p1.id, 34_000n, "PENDING", `payout:${run.id}:${p1.id}`],
+      [p2.id, 47_600n, "PENDING", `payout:${run.id}:${p2.id}`],
+    ]);
+    expect([run.carriedInCents, run.paidCents, run.withheldCents, run.carriedOutCents]).toEqual([0n, 81_600n, 20_400n, 0n]);
+    expect(run.settingsSnapshot).toMatchObject({ adminFeeBps: 1500, thresholdAppliedCents: "25000", isYearEnd: quarter.q === 2 });
+  });
+
+  it("carries a balance under the threshold, pays it when a later quarter crosses it, and lowers the threshold at year end", async () => {
+    // Four consecutive quarters hold every quarter of the year: two in a row without April–June
+    // (the default financial year ends 30 June), and April–June itself.
+    const quarters = await uniquePastQuarters(4);
+    const start = quarters.findIndex((x, i) => i < 3 && x.q !== 2 && quarters[i + 1]!.q !== 2);
+    const [q1, q2] = [quarters[start]!, quarters[start + 1]!];
+    const payee = await createPayee();
+    const work = await createWork(payee.id);
+    const licensee = await createOrganization("LICENSEE");
+    // 20,000 fee → 17,000 net: under 25,000, carried.
+    await createPaidGrant(licensee.id, { startsOn: q1.startsOn, termDays: daysIn(q1), feeCents: 20_000n });
+    await createEligibleUsage(licensee.id, q1.code, [{ workId: work.id, units: 5n }]);
+    const first = await calculatedRun(q1);
+    const s1 = (await statementOf(first.id, payee.id))!;
+    expect([s1.thresholdCents, s1.carriedInCents, s1.allocatedCents, s1.paidCents, s1.carriedOutCents]).toEqual([25_000n, 0n, 17_000n, 0n, 17_000n]);
+    expect(await db.carriedBalance.findMany({ where: { runId: first.id }, select: { organizationId: true, amountCents: true } })).toEqual([{ organizationId: payee.id, amountCents: 17_000n }]);
+    expect(await db.payout.count({ where: { runId: first.id } })).toBe(0);
+    await markApproved(first.id);
+
+    // 12,000 → 10,200 net; with 17,000 carried in the balance is 27,200 ≥ 25,000: paid.
+    await createPaidGrant(licensee.id, { startsOn: q2.startsOn, termDays: daysIn(q2), feeCents: 12_000n });
+    await createEligibleUsage(licensee.id, q2.code, [{ workId: work.id, units: 5n }]);
+    const second = await calculatedRun(q2);
+    const s2 = (await statementOf(second.id, payee.id))!;
+    expect([s2.carriedInCents, s2.allocatedCents, s2.paidCents, s2.carriedOutCents]).toEqual([17_000n, 10_200n, 27_200n, 0n]);
+
+    // April–June: 8,500 reaches the year-end threshold of 5,000 and is paid.
+    const yearEnd = quarters.find((x) => x.q === 2)!;
+    const small = await createPayee();
+    const smallWork = await createWork(small.id);
+    const other = await createOrganization("LICENSEE");
+    await createPaidGrant(other.id, { startsOn: yearEnd.startsOn, termDays: daysIn(yearEnd), feeCents: 10_000n });
+    await createEligibleUsage(other.id, yearEnd.code, [{ workId: smallWork.id, units: 1n }]);
+    const run = await calculatedRun(yearEnd);
+    const statement = (await statementOf(run.id, small.id))!;
+    expect([statement.thresholdCents, statement.allocatedCents, statement.paidCents]).toEqual([5_000n, 8_500n, 8_500n]);
+  });
+});
+
+// A small deterministic generator, so a failing scenario can be re-run as it was.
+function prng(seed: number) {
+  let s = seed >>> 0;
+  return (max: number) => {
+    s = (Math.imul(s ^ (s >>> 15), 2246822507) + 0x9e3779b9) >>> 0;
+    return s % max;
+  };
+}
+
+describe("the run's SQL against the pure money rules", () => {
+  for (const seed of [11, 29]) {
+    it(`agrees with src/lib/money to the cent on a generated quarter (seed ${seed})`, async () => {
+      const random = prng(seed);
+      // The middle of three quarters: grants start in the first and end in the third, so the
+      // run recognises only part of each fee.
+      const [, q] = await uniquePastQuarters(3);
+      const quarter = q!;
+      const payees = [await createPayee(), await createPayee({ taxForm: "none" }), await createPayee({ taxForm: "none", domestic: false }), await createPayee({ account: false })];
+      const works = [];
+      for (let i = 0; i < 8; i++) works.push(await createWork(payees[i % payees.length]!.id));
+      // Work 0 is shared: its rightsholder 50 %, payee 2 30 %, an external payee 20 %.
+      await db.workCoOwner.createMany({ data: [
+        { workId: works[0]!.id, organizationId: payees[0]!.id, shareBps: 5_000 },
+        { workId: works[0]!.id, organizationId: payees[2]!.id, shareBps: 3_000 },
+        { workId: works[0]!.id, externalPayeeName: "Ext Payee", externalPayeeEmail: "ext@example.test", shareBps: 2_000 },
+      ] });
+      const licensees = [];
+      for (let i = 0; i < 4; i++) {
+        const org = await createOrganization("LICENSEE");
+        const startsOn = new Date(Date.parse(quarter.startsOn) - (10 + random(60)) * 86_400_000).toISOString().slice(0, 10);
+        const grant = await createPaidGrant(org.id, { startsOn, termDays: 120 + random(60), feeCents: BigInt(50_000 + random(5_000_000)) });
+        const usage = i === 3 ? [] : works.filter(() => random(3) > 0).map((w) => ({ workId: w.id, units: BigInt(1 + random(1_000_000)) }));
+        if (usage.length > 0) await createEligibleUsage(org.id, quarter.code, usage);
+        licensees.push({ org, grant, usage });
+      }
+
+      const run = await calculatedRun(quarter);
+
+      const { adminFee, recognisedInQuarter } = await import("@/lib/money/revenue");
+      const { allocateQuarter, splitOverCoOwners } = await import("@/lib/money/allocate");
+      const { settlePayee } = await import("@/lib/money/payouts");
+      const input = licensees.map(({ org, grant, usage }) => {
+        const recognised = recognisedInQuarter({ feeCents: grant.feeCents, startsOn: grant.startsOn!.toISOString().slice(0, 10), termDays: grant.termDays!, refunds: [] }, quarter);
+        return { licenseeId: org.id, netCents: recognised - adminFee(recognised, 1500), usage };
+      });
+      const expected = allocateQuarter(input, 0n);
+      const actual = await db.allocation.findMany({ where: { runId: run.id }, select: { workId: true, source: true, licenseeOrganizationId: true, amountCents: true } });
+      const key = (a: { workId: number; source: string; licenseeId?: string | null; licenseeOrganizationId?: string | null }) => `${a.source === "POOL" ? "GENERAL_POOL" : a.source}|${a.workId}|${a.licenseeId ?? a.licenseeOrganizationId ?? ""}`;
+      const actualByKey = new Map(actual.filter((a) => a.amountCents > 0n).map((a) => [key(a), a.amountCents]));
+      expect(actualByKey).toEqual(new Map(expected.allocations.map((a) => [key(a), a.cents])));
+
+      const perWork = new Map<number, bigint>();
+      for (const a of expected.allocations) perWork.set(a.workId, (perWork.get(a.workId) ?? 0n) + a.cents);
+      const perPayee = new Map<string, bigint>();
+      const coOwners = await db.workCoOwner.findMany({ where: { workId: works[0]!.id } });
+      for (const [workId, cents] of perWork) {
+        if (workId === works[0]!.id) {
+          for (const [id, share] of splitOverCoOwners(cents, coOwners.map((c) => ({ id: c.id, shareBps: c.shareBps })))) {
+            const owner = coOwners.find((c) => c.id === id)!.organizationId;
+            if (owner) perPayee.set(owner, (perPayee.get(owner) ?? 0n) + share);
+          }
+        } else {
+          const owner = works.find((w) => w.id === workId)!.rightsholderId;
+          perPayee.set(owner, (perPayee.get(owner) ?? 0n) + cents);
+        }
+      }
+      for (const [index, payee] of payees.entries()) {
+        const statement = await db.statement.findUnique({ where: { runId_rightsholderId: { runId: run.id, rightsholderId: payee.id } } });
+        const allocated = perPayee.get(payee.id) ?? 0n;
+        const settled = settlePayee({ carriedInCents: 0n, allocatedCents: allocated, taxFormValid: index === 0 || index === 3, isDomestic: index !== 2 }, quarter);
+        const blocked = index === 3 && settled.paidCents > 0n;
+        expect(statement ? [statement.allocatedCents, statement.withheldCents, statement.paidCents, statement.carriedOutCents] : [0n, 0n, 0n, 0n])
+          .toEqual(blocked ? [allocated, 0n, 0n, allocated] : [allocated, settled.withheldCents, settled.paidCents, settled.carriedOutCents]);
+      }
+      const external = await db.externalPayeeShare.findMany({ where: { runId: run.id } });
+      expect(external.map((e) => e.payeeEmail)).toEqual(perWork.has(works[0]!.id) ? ["ext@example.test"] : []);
+      // The quarter's money, to the cent: recognised = fees + allocated + held.
+      expect(run.recognisedCents).toBe(run.adminFeeCents + run.allocatedCents + run.heldOutCents);
+      expect(run.carriedInCents + run.allocatedCents - run.externalCents - run.disputeHeldCents).toBe(run.paidCents + run.withheldCents + run.carriedOutCents);
+    });
+  }
+});
