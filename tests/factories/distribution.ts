@@ -1,6 +1,6 @@
 // Distribution runs for tests. A run covers every licensee's grants and usage in its quarter, and
 // every test file shares one database, so each test takes quarters of its own from a counter kept
-// in the database (2000Q1 to 2022Q4, well before anything else the tests create), and keeps its
+// in the database (2000Q1 to 2019Q4, well before anything else the tests create), and keeps its
 // grants inside them. Runs also hand things on to later quarters (a held pool, carried balances)
 // and are approved in quarter order, so the tests of that run sequentially in one file
 // (distribution-lifecycle.test.ts) on the quarters after the counter's: orderedQuarters().
@@ -12,7 +12,7 @@ import { createActiveGrant } from "./licensing";
 import { createUsageReport } from "./usage";
 
 const FIRST_YEAR = 2000;
-const LAST_YEAR = 2022;
+const LAST_YEAR = 2019;
 
 /** `count` consecutive closed quarters no other test uses. */
 export async function uniquePastQuarters(count: number): Promise<Quarter[]> {
@@ -34,10 +34,10 @@ export async function uniquePastQuarters(count: number): Promise<Quarter[]> {
 }
 
 let ordered = 0;
-/** The next `count` quarters from 2023Q1 on, for the one file whose tests run in quarter order. */
+/** The next `count` quarters from 2020Q1 on, for the one file whose tests run in quarter order. */
 export function orderedQuarters(count: number): Quarter[] {
   const quarters: Quarter[] = [];
-  for (let i = 0; i < count; i++, ordered++) quarters.push(parseQuarter(`${2023 + Math.floor(ordered / 4)}Q${(ordered % 4) + 1}`)!);
+  for (let i = 0; i < count; i++, ordered++) quarters.push(parseQuarter(`${2020 + Math.floor(ordered / 4)}Q${(ordered % 4) + 1}`)!);
   if (quarters.some((q) => q.endsOn > "2026-01-01")) throw new Error("The ordered quarters reached the years other tests use.");
   return quarters;
 }

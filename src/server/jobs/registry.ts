@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { coverageCheckJob } from "../coverage/coverage-check-job";
+import { distributionCalculateJob, distributionScheduleJob } from "../distribution/distribution-jobs";
 import { worksImportJob } from "../imports/works-import-job";
 import { usageReportJob } from "../usage/usage-report-job";
 import { runLicenseLifecycle } from "../licensing/run-license-lifecycle";
@@ -22,6 +23,8 @@ export const JOBS: JobDefinition[] = [
   worksImportJob,
   coverageCheckJob,
   usageReportJob,
+  distributionCalculateJob,
+  distributionScheduleJob,
   defineJob({
     name: "licenses.lifecycle",
     payload: z.object({}),
@@ -47,6 +50,9 @@ export function schedules(): Schedule[] {
   // Daily: a slot missed while the app was down runs when it is back, and a repeated run sends
   // nothing twice (run-usage-reminders.ts).
   list.push({ name: "usage.reminders", cron: "15 6 * * *", jobName: "usage.reminders" });
+  // Daily: the run for the quarter just ended is created on the configured day after it, and a
+  // day missed while the app was down is made up the next (run-distribution-schedule.ts).
+  list.push({ name: "distribution.schedule", cron: "30 2 * * *", jobName: "distribution.schedule" });
   // Without SMTP, mail stays captured in the outbox: nothing to deliver.
   if (process.env.SMTP_URL) list.push({ name: "mail.deliver", cron: "* * * * *", jobName: "mail.deliver" });
   return list;
