@@ -10,6 +10,7 @@ import { TERMS_INTERNAL, TERMS_MATRIX, TERMS_PUBLIC } from "./matrix/terms";
 import { USAGE_INTERNAL, USAGE_MATRIX, USAGE_PUBLIC } from "./matrix/usage";
 import { USAGE_QUEUE_INTERNAL, USAGE_QUEUE_MATRIX, USAGE_QUEUE_PUBLIC } from "./matrix/usage-queue";
 import { USAGE_REMINDERS_INTERNAL, USAGE_REMINDERS_MATRIX, USAGE_REMINDERS_PUBLIC } from "./matrix/usage-reminders";
+import { DISTRIBUTION_INTERNAL, DISTRIBUTION_MATRIX, DISTRIBUTION_PUBLIC } from "./matrix/distribution";
 import { DISPUTES_INTERNAL, DISPUTES_MATRIX, DISPUTES_PUBLIC } from "./matrix/disputes";
 import { FOUNDATION_INTERNAL, FOUNDATION_MATRIX, FOUNDATION_PUBLIC } from "./matrix/foundation";
 import { IMPORTS_INTERNAL, IMPORTS_MATRIX, IMPORTS_PUBLIC } from "./matrix/imports";
@@ -40,6 +41,7 @@ export const USE_CASE_MATRIX: Record<string, MatrixEntry> = {
   ...TERMS_MATRIX,
   ...USAGE_QUEUE_MATRIX,
   ...USAGE_REMINDERS_MATRIX,
+  ...DISTRIBUTION_MATRIX,
 };
 
 /**
@@ -63,6 +65,7 @@ export const PUBLIC_USE_CASES: Record<string, string> = {
   ...TERMS_PUBLIC,
   ...USAGE_QUEUE_PUBLIC,
   ...USAGE_REMINDERS_PUBLIC,
+  ...DISTRIBUTION_PUBLIC,
 };
 
 /** Building blocks called only from inside use cases, jobs or the request plumbing. */
@@ -83,4 +86,5 @@ export const INTERNAL_FUNCTIONS = new Set([
   ...TERMS_INTERNAL,
   ...USAGE_QUEUE_INTERNAL,
   ...USAGE_REMINDERS_INTERNAL,
+  ...DISTRIBUTION_INTERNAL,
 ]);
