@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { isbn13CheckDigit, issnCheckDigit } from "../src/lib/identifiers";
 import { termFrom } from "../src/lib/licensing/term";
 import { normalizeTitle } from "../src/lib/titles";
+import { seedDistributions } from "./seed-distribution";
 import { seedUsageReport } from "./seed-usage";
 
 export const DEMO_PASSWORD = "clearway-demo";
@@ -179,6 +180,8 @@ export async function seedDemoIfEmpty(databaseUrl: string) {
   await seedWorkVariety({ userId: rights.user.id, organizationId: rights.organization.id });
   await seedDispute(isbn13("978190000004"));
   await seedUsageReport(northwind.organization.id, northwind.user.id);
+  const staffAdmin = await db.user.findUniqueOrThrow({ where: { email: admin.email }, select: { id: true } });
+  await seedDistributions(staffAdmin.id, isbn13);
   return { seeded: true, accounts };
 }
 
