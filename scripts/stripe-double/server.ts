@@ -7,16 +7,23 @@
 // Implemented: Connect accounts and account links with the hosted onboarding page (here);
 // customers, Checkout Sessions and the hosted checkout page (checkout.ts); payment intents,
 // charges, refunds, subscriptions and their invoices, with a test helper that moves a
-// subscription to its next period (billing.ts); events, listed and delivered as signed webhooks
+// subscription to its next period (billing.ts); Connect transfers, created, read and listed by
+// destination or transfer_group (transfers.ts); events, listed and delivered as signed webhooks
 // when a target is set (events.ts). A POST with an Idempotency-Key answers the first response
-// again when the key is reused, as Stripe does, so a retried refund is not made twice.
+// again when the key is reused, as Stripe does, so a retried refund is not made twice; a refusal
+// is saved the same way when it came after the request started executing (transfers.ts).
+// Test helper for failures: POST /v1/test_helpers/faults {path, mode "500" | "timeout", count,
+// method?, match?, delay_ms?} makes the next `count` matching requests answer 500, or run and
+// answer too late for the SDK's timeout; DELETE /v1/test_helpers/faults disarms them (faults.ts).
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { pathToFileURL } from "node:url";
 import { registerBilling } from "./billing";
 import { registerCheckout } from "./checkout";
 import { createEventLog, type WebhookTarget } from "./events";
+import { createFaults } from "./faults";
 import { parseStripeForm, type FormValue } from "./form-body";
+import { registerTransfers } from "./transfers";
 
 type Json = Record<string, unknown>;
 type Handler = (request: { params: Record<string, string>; body: Record<string, FormValue>; url: URL }) => { status?: number; body: Json } | Promise<{ status?: number; body: Json }>;
@@ -24,6 +31,8 @@ type Handler = (request: { params: Record<string, string>; body: Record<string, 
 export type StripeDouble = { url: string; close: () => Promise<void>; setWebhook: (target: WebhookTarget | null) => void };
 
 class StripeError extends Error {
+  /** Saved for the request's Idempotency-Key, as Stripe saves the outcome of a request that ran. */
+  isSavedForReplay = false;
   constructor(readonly status: number, readonly body: Json) {
     super(String(body.message));
   }
@@ -38,10 +47,33 @@ const now = () => Math.floor(Date.now() / 1000);
 const text = (v: FormValue | undefined) => (typeof v === "string" ? v : undefined);
 const record = (v: FormValue | undefined) => (v && typeof v === "object" && !Array.isArray(v) ? v : {});
 
+/**
+ * The connected accounts. The demo data (prisma/seed.ts) gives its rightsholders accounts named
+ * "acct_demo…" that were never onboarded here, since the double keeps nothing between starts: it
+ * knows them as onboarded, as Stripe would, so the demo's payouts go through.
+ */
+class DemoAwareAccounts extends Map<string, Json> {
+  override get(key: string): Json | undefined {
+    if (!super.has(key) && /^acct_demo[A-Za-z0-9]+$/.test(key)) {
+      super.set(key, {
+        id: key, object: "account", type: "express", country: "US", email: null, business_type: null,
+        capabilities: { transfers: "active" }, charges_enabled: true, payouts_enabled: true, details_submitted: true,
+        default_currency: "usd", metadata: {}, requirements: { currently_due: [], eventually_due: [], past_due: [], disabled_reason: null, errors: [] },
+        created: now(), livemode: false,
+      });
+    }
+    return super.get(key);
+  }
+
+  override has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+}
+
 export function createStripeDouble(options: { webhook?: WebhookTarget | null } = {}) {
   let webhook = options.webhook ?? null;
   const events = createEventLog(() => webhook);
-  const accounts = new Map<string, Json>();
+  const accounts = new DemoAwareAccounts();
   const onboardingLinks = new Map<string, { account: string; returnUrl: string; refreshUrl: string; expiresAt: number }>();
   let baseUrl = "";
 
@@ -72,6 +104,12 @@ export function createStripeDouble(options: { webhook?: WebhookTarget | null } =
   const billing = registerBilling({ route, fail: invalidRequest, emit });
   const checkout = registerCheckout({ route, fail: invalidRequest, baseUrl: () => baseUrl, emit, billing });
   const idempotent = new Map<string, { status: number; body: Json }>();
+  const faults = createFaults(invalidRequest);
+  route("POST", "/v1/test_helpers/faults", ({ body }) => ({ body: faults.add(body) }));
+  route("DELETE", "/v1/test_helpers/faults", () => ({ body: faults.clear() }));
+  const refuse = (message: string, param?: string, code?: string, status?: number) =>
+    Object.assign(invalidRequest(message, param, code, status), { isSavedForReplay: true });
+  registerTransfers({ route, fail: invalidRequest, refuse, accounts, emit });
 
   route("POST", "/v1/accounts", ({ body }) => {
     const type = text(body.type) ?? "express";
@@ -172,16 +210,23 @@ export function createStripeDouble(options: { webhook?: WebhookTarget | null } =
       return;
     }
 
-    const send = (status: number, body: Json) =>
-      res.writeHead(status, { "content-type": "application/json", "request-id": id("req"), "stripe-version": String(req.headers["stripe-version"] ?? "") }).end(JSON.stringify(body, null, 2));
+    let heldForMs = 0;
+    const send = (status: number, body: Json) => {
+      const answer = () => res.writeHead(status, { "content-type": "application/json", "request-id": id("req"), "stripe-version": String(req.headers["stripe-version"] ?? "") }).end(JSON.stringify(body, null, 2));
+      if (heldForMs > 0) setTimeout(answer, heldForMs);
+      else answer();
+    };
+    const key = req.method === "POST" ? req.headers["idempotency-key"] : undefined;
     try {
       if (!/^Bearer sk_(test|live)_\S+$/.test(String(req.headers.authorization ?? ""))) {
         throw new StripeError(401, { type: "invalid_request_error", message: "You did not provide an API key." });
       }
+      const fault = faults.take(req.method ?? "GET", url.pathname, parseStripeForm(req.method === "GET" ? url.search.slice(1) : raw));
+      if (fault?.mode === "500") throw new StripeError(500, { type: "api_error", message: "An unknown error occurred (a fault armed with /v1/test_helpers/faults)." });
+      if (fault?.mode === "timeout") heldForMs = fault.delayMs;
       const match = routes.map((r) => ({ r, m: r.method === req.method ? r.pattern.exec(url.pathname) : null })).find((x) => x.m);
       if (!match) throw invalidRequest(`Unrecognized request URL (${req.method}: ${url.pathname}).`, undefined, undefined, 404);
       const params = Object.fromEntries(match.r.keys.map((k, i) => [k, decodeURIComponent(match.m![i + 1]!)]));
-      const key = req.method === "POST" ? req.headers["idempotency-key"] : undefined;
       const replay = typeof key === "string" ? idempotent.get(`${url.pathname} ${key}`) : undefined;
       if (replay) {
         send(replay.status, replay.body);
@@ -191,6 +236,9 @@ export function createStripeDouble(options: { webhook?: WebhookTarget | null } =
       if (typeof key === "string") idempotent.set(`${url.pathname} ${key}`, { status: result.status ?? 200, body: result.body });
       send(result.status ?? 200, result.body);
     } catch (error) {
+      if (error instanceof StripeError && error.isSavedForReplay && typeof key === "string") {
+        idempotent.set(`${url.pathname} ${key}`, { status: error.status, body: { error: error.body } });
+      }
       if (error instanceof StripeError) send(error.status, { error: error.body });
       else send(500, { error: { type: "api_error", message: error instanceof Error ? error.message : String(error) } });
     }

@@ -11,6 +11,7 @@ import { USAGE_INTERNAL, USAGE_MATRIX, USAGE_PUBLIC } from "./matrix/usage";
 import { USAGE_QUEUE_INTERNAL, USAGE_QUEUE_MATRIX, USAGE_QUEUE_PUBLIC } from "./matrix/usage-queue";
 import { USAGE_REMINDERS_INTERNAL, USAGE_REMINDERS_MATRIX, USAGE_REMINDERS_PUBLIC } from "./matrix/usage-reminders";
 import { DISTRIBUTION_INTERNAL, DISTRIBUTION_MATRIX, DISTRIBUTION_PUBLIC } from "./matrix/distribution";
+import { PAYOUTS_INTERNAL, PAYOUTS_MATRIX, PAYOUTS_PUBLIC } from "./matrix/payouts";
 import { DISPUTES_INTERNAL, DISPUTES_MATRIX, DISPUTES_PUBLIC } from "./matrix/disputes";
 import { FOUNDATION_INTERNAL, FOUNDATION_MATRIX, FOUNDATION_PUBLIC } from "./matrix/foundation";
 import { IMPORTS_INTERNAL, IMPORTS_MATRIX, IMPORTS_PUBLIC } from "./matrix/imports";
@@ -42,6 +43,7 @@ export const USE_CASE_MATRIX: Record<string, MatrixEntry> = {
   ...USAGE_QUEUE_MATRIX,
   ...USAGE_REMINDERS_MATRIX,
   ...DISTRIBUTION_MATRIX,
+  ...PAYOUTS_MATRIX,
 };
 
 /**
@@ -66,6 +68,7 @@ export const PUBLIC_USE_CASES: Record<string, string> = {
   ...USAGE_QUEUE_PUBLIC,
   ...USAGE_REMINDERS_PUBLIC,
   ...DISTRIBUTION_PUBLIC,
+  ...PAYOUTS_PUBLIC,
 };
 
 /** Building blocks called only from inside use cases, jobs or the request plumbing. */
@@ -87,4 +90,5 @@ export const INTERNAL_FUNCTIONS = new Set([
   ...USAGE_QUEUE_INTERNAL,
   ...USAGE_REMINDERS_INTERNAL,
   ...DISTRIBUTION_INTERNAL,
+  ...PAYOUTS_INTERNAL,
 ]);

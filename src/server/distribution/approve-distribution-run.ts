@@ -5,10 +5,8 @@ import { writeAudit } from "../audit/write-audit";
 import { db, type Tx } from "../db";
 import { AppError, notFound, validation } from "../errors";
 import { enqueueJob } from "../jobs/queue";
+import { NOTIFY_STATEMENTS_JOB, PAY_RUN_JOB, PAY_RUN_JOB_ATTEMPTS, payRunJobKey } from "../payouts/payouts.schema";
 import { ZRunIdInput, type TRunIdInput } from "./runs.schema";
-
-export const PAY_JOB = "distribution.pay";
-export const NOTIFY_JOB = "statements.notify";
 
 const recalculate = (why: string) => new AppError("CONFLICT", `${why} Recalculate the run, check it again, then approve it.`);
 
@@ -90,8 +88,8 @@ export async function approveDistributionRun(actor: Actor | null, rawInput: TRun
       before: { status: "CALCULATED" },
       after: { status: "APPROVED", quarter: run.quarter, lockedReports: lockedReports.count, adjustmentsApplied: adjustments, heldAllocationsReleased: released },
     });
-    await enqueueJob(tx, PAY_JOB, { runId }, { singletonKey: `${PAY_JOB}:${runId}`, maxAttempts: 10 });
-    await enqueueJob(tx, NOTIFY_JOB, { runId }, { singletonKey: `${NOTIFY_JOB}:${runId}` });
+    await enqueueJob(tx, PAY_RUN_JOB, { runId }, { singletonKey: payRunJobKey(runId), maxAttempts: PAY_RUN_JOB_ATTEMPTS });
+    await enqueueJob(tx, NOTIFY_STATEMENTS_JOB, { runId }, { singletonKey: `${NOTIFY_STATEMENTS_JOB}:${runId}` });
     return { runId };
   });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { coverageCheckJob } from "../coverage/coverage-check-job";
 import { distributionCalculateJob, distributionScheduleJob } from "../distribution/distribution-jobs";
+import { distributionPayJob, statementsNotifyJob } from "../payouts/payout-jobs";
 import { worksImportJob } from "../imports/works-import-job";
 import { usageReportJob } from "../usage/usage-report-job";
 import { runLicenseLifecycle } from "../licensing/run-license-lifecycle";
@@ -25,6 +26,8 @@ export const JOBS: JobDefinition[] = [
   usageReportJob,
   distributionCalculateJob,
   distributionScheduleJob,
+  distributionPayJob,
+  statementsNotifyJob,
   defineJob({
     name: "licenses.lifecycle",
     payload: z.object({}),
