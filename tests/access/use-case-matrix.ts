@@ -11,6 +11,8 @@ import { USAGE_INTERNAL, USAGE_MATRIX, USAGE_PUBLIC } from "./matrix/usage";
 import { USAGE_QUEUE_INTERNAL, USAGE_QUEUE_MATRIX, USAGE_QUEUE_PUBLIC } from "./matrix/usage-queue";
 import { USAGE_REMINDERS_INTERNAL, USAGE_REMINDERS_MATRIX, USAGE_REMINDERS_PUBLIC } from "./matrix/usage-reminders";
 import { DISTRIBUTION_INTERNAL, DISTRIBUTION_MATRIX, DISTRIBUTION_PUBLIC } from "./matrix/distribution";
+import { DISTRIBUTION_CONSOLE_INTERNAL, DISTRIBUTION_CONSOLE_MATRIX, DISTRIBUTION_CONSOLE_PUBLIC } from "./matrix/distribution-console";
+import { STATEMENTS_INTERNAL, STATEMENTS_MATRIX, STATEMENTS_PUBLIC } from "./matrix/statements";
 import { PAYOUTS_INTERNAL, PAYOUTS_MATRIX, PAYOUTS_PUBLIC } from "./matrix/payouts";
 import { DISPUTES_INTERNAL, DISPUTES_MATRIX, DISPUTES_PUBLIC } from "./matrix/disputes";
 import { FOUNDATION_INTERNAL, FOUNDATION_MATRIX, FOUNDATION_PUBLIC } from "./matrix/foundation";
@@ -44,6 +46,8 @@ export const USE_CASE_MATRIX: Record<string, MatrixEntry> = {
   ...USAGE_REMINDERS_MATRIX,
   ...DISTRIBUTION_MATRIX,
   ...PAYOUTS_MATRIX,
+  ...STATEMENTS_MATRIX,
+  ...DISTRIBUTION_CONSOLE_MATRIX,
 };
 
 /**
@@ -69,6 +73,8 @@ export const PUBLIC_USE_CASES: Record<string, string> = {
   ...USAGE_REMINDERS_PUBLIC,
   ...DISTRIBUTION_PUBLIC,
   ...PAYOUTS_PUBLIC,
+  ...STATEMENTS_PUBLIC,
+  ...DISTRIBUTION_CONSOLE_PUBLIC,
 };
 
 /** Building blocks called only from inside use cases, jobs or the request plumbing. */
@@ -91,4 +97,6 @@ export const INTERNAL_FUNCTIONS = new Set([
   ...USAGE_REMINDERS_INTERNAL,
   ...DISTRIBUTION_INTERNAL,
   ...PAYOUTS_INTERNAL,
+  ...STATEMENTS_INTERNAL,
+  ...DISTRIBUTION_CONSOLE_INTERNAL,
 ]);

@@ -13,6 +13,8 @@ import { DISPUTES_EXPECTATIONS, DISPUTES_PAGES } from "./page-matrix/disputes";
 import { FOUNDATION_EXPECTATIONS, FOUNDATION_PAGES } from "./page-matrix/foundation";
 import { IMPORTS_EXPECTATIONS, IMPORTS_PAGES } from "./page-matrix/imports";
 import { PARTICIPATION_EXPECTATIONS, PARTICIPATION_PAGES } from "./page-matrix/participation";
+import { DISTRIBUTION_EXPECTATIONS, DISTRIBUTION_PAGES } from "./page-matrix/distribution";
+import { STATEMENTS_EXPECTATIONS, STATEMENTS_PAGES } from "./page-matrix/statements";
 import { EVERYONE, type PageExpectations, type PageTable } from "./page-matrix/types";
 import { WORKS_PAGES } from "./page-matrix/works";
 
@@ -27,9 +29,11 @@ const PAGES: PageTable = {
   ...COVERAGE_PAGES,
   ...USAGE_QUEUE_PAGES,
   ...USAGE_PAGES,
+  ...STATEMENTS_PAGES,
+  ...DISTRIBUTION_PAGES,
 };
 
-const EXPECTATIONS: PageExpectations[] = [FOUNDATION_EXPECTATIONS, API_KEYS_EXPECTATIONS, DISPUTES_EXPECTATIONS, PARTICIPATION_EXPECTATIONS, IMPORTS_EXPECTATIONS, BILLING_EXPECTATIONS, COVERAGE_EXPECTATIONS, USAGE_EXPECTATIONS, USAGE_QUEUE_EXPECTATIONS];
+const EXPECTATIONS: PageExpectations[] = [FOUNDATION_EXPECTATIONS, API_KEYS_EXPECTATIONS, DISPUTES_EXPECTATIONS, PARTICIPATION_EXPECTATIONS, IMPORTS_EXPECTATIONS, BILLING_EXPECTATIONS, COVERAGE_EXPECTATIONS, USAGE_EXPECTATIONS, USAGE_QUEUE_EXPECTATIONS, STATEMENTS_EXPECTATIONS, DISTRIBUTION_EXPECTATIONS];
 /** Pages that answer 404 for an unknown id even when allowed; pages that redirect when allowed. */
 const NOT_FOUND_WHEN_ALLOWED = new Set(EXPECTATIONS.flatMap((e) => e.notFoundWhenAllowed ?? []));
 const REDIRECTS_WHEN_ALLOWED = new Set(EXPECTATIONS.flatMap((e) => e.redirectsWhenAllowed ?? []));

@@ -43,9 +43,9 @@ describe("calculating a distribution run", () => {
       ["GENERAL_POOL", w2.id, 11_333n, 2_000n],
     ]);
     const revenues = await db.grantRevenue.findMany({ where: { runId: run.id }, orderBy: { recognisedCents: "asc" } });
-    expect(revenues.map((r) => [r.organizationId, r.recognisedCents, r.adminFeeCents, r.netCents])).toEqual([
-      [b.id, 20_000n, 3_000n, 17_000n],
-      [a.id, 100_000n, 15_000n, 85_000n],
+    expect(revenues.map((r) => [r.organizationId, r.recognisedCents, r.adminFeeCents, r.netCents, r.toGeneralPool])).toEqual([
+      [b.id, 20_000n, 3_000n, 17_000n, true],
+      [a.id, 100_000n, 15_000n, 85_000n, false],
     ]);
 
     // P1 (W9 on file): 34,000 ≥ 25,000, paid whole. P2 (foreign, no form): 68,000, 30 % withheld.

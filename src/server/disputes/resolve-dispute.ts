@@ -39,8 +39,9 @@ export async function resolveDispute(actor: Actor | null, rawInput: TResolveDisp
   const input = parsed.data;
 
   return db.$transaction(async (tx) => {
+    // Statement-line disputes have their own resolution (statements/resolve-statement-dispute.ts).
     const dispute = await tx.dispute.findUnique({
-      where: { id: input.disputeId },
+      where: { id: input.disputeId, origin: "ENROLLMENT" },
       include: {
         work: { select: { id: true, title: true, rightsholderId: true, rightsholder: { select: { name: true } } } },
         claimant: { select: { id: true, name: true } },

@@ -77,6 +77,8 @@ async function calculateInTransaction(client: PgClient, runId: string, quarterCo
 
   await step(1);
   await run(USAGE_SQL, [runId, quarter.code, calculatedAt]);
+  await run(`UPDATE grant_revenues g SET "toGeneralPool" = true
+              WHERE g."runId" = $1 AND NOT EXISTS (SELECT 1 FROM dist_usage u WHERE u.org = g."organizationId")`, [runId]);
   await run(HELD_SQL);
   await run(`ANALYZE dist_usage`);
 

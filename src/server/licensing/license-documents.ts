@@ -22,7 +22,8 @@ const day = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: 
 /** Letters that carry no separable accent, written as their base letter. */
 const BASE_LETTER: Record<string, string> = { Ł: "L", ł: "l", Đ: "D", đ: "d", Ħ: "H", ħ: "h", ı: "i", Ŧ: "T", ŧ: "t" };
 
-function encodable(text: string, font: PDFFont): string {
+/** `text` as the standard font can draw it (the statements' PDF uses it too). */
+export function encodable(text: string, font: PDFFont): string {
   const fits = (ch: string) => {
     try {
       font.encodeText(ch);

@@ -7,7 +7,9 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { formatShare } from "@/lib/works/co-owner-shares";
 import { orNotFoundPage, requirePageActor } from "@/server/auth/page-guards";
 import { can } from "@/server/auth/policies";
+import { StatementDisputePanel } from "@/components/statements/statement-dispute-panel";
 import { getDisputeForStaff } from "@/server/disputes/disputes.queries";
+import { getStatementDisputeForStaff } from "@/server/statements/statement-disputes.queries";
 
 export const metadata: Metadata = { title: "Dispute" };
 
@@ -29,6 +31,9 @@ export default async function StaffDisputePage({ params }: { params: Promise<{ i
   const { id } = await params;
   const actor = await requirePageActor(`/staff/disputes/${id}`, can.readStaffArea);
   const dispute = await orNotFoundPage(() => getDisputeForStaff(actor, id));
+  // A dispute raised on a statement line has its own page body: the line's figures and the money held.
+  const statementDispute = dispute.origin === "STATEMENT_LINE" ? await getStatementDisputeForStaff(actor, id) : null;
+  if (statementDispute) return <StatementDisputePanel dispute={statementDispute} />;
   const holderName = dispute.work.rightsholder.name;
   const claimantName = dispute.claimant.name;
   return (
