@@ -45,6 +45,10 @@ CREATE TABLE "external_payee_shares" (
 -- CreateIndex
 CREATE INDEX "external_payee_shares_runId_idx" ON "external_payee_shares"("runId");
 
+-- DropForeignKey (decision 017: a run writes a million allocations from rows it has just joined)
+ALTER TABLE "allocations" DROP CONSTRAINT "allocations_workId_fkey";
+ALTER TABLE "allocations" DROP CONSTRAINT "allocations_licenseeOrganizationId_fkey";
+
 -- DropIndex (the unique key (runId, workId, …) already serves it)
 DROP INDEX "allocations_runId_workId_idx";
 
@@ -85,11 +89,12 @@ END $$;
 CREATE TRIGGER distribution_runs_keep_final BEFORE UPDATE OR DELETE ON distribution_runs
   FOR EACH ROW EXECUTE FUNCTION distribution_runs_keep_final();
 
--- Inserts and deletes are checked once per statement (a run writes a million rows at a time);
+-- Inserts and deletes are checked once per statement (a run writes a million rows at a time), as
+-- one semi-join of the run ids against the final runs;
 -- updates, which are rare, row by row so that the allowed bookkeeping columns can be told apart.
 CREATE FUNCTION distribution_rows_refuse_new() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF EXISTS (SELECT 1 FROM new_rows n WHERE distribution_run_is_final(n."runId")) THEN
+  IF EXISTS (SELECT 1 FROM distribution_runs r WHERE r.status IN ('APPROVED', 'PAYING', 'PAID') AND r.id IN (SELECT "runId" FROM new_rows)) THEN
     RAISE EXCEPTION 'The rows of an approved distribution run cannot be changed (%).', TG_TABLE_NAME;
   END IF;
   RETURN NULL;
@@ -97,7 +102,7 @@ END $$;
 
 CREATE FUNCTION distribution_rows_refuse_old() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF EXISTS (SELECT 1 FROM old_rows o WHERE distribution_run_is_final(o."runId")) THEN
+  IF EXISTS (SELECT 1 FROM distribution_runs r WHERE r.status IN ('APPROVED', 'PAYING', 'PAID') AND r.id IN (SELECT "runId" FROM old_rows)) THEN
     RAISE EXCEPTION 'The rows of an approved distribution run cannot be changed (%).', TG_TABLE_NAME;
   END IF;
   RETURN NULL;
@@ -105,8 +110,8 @@ END $$;
 
 CREATE FUNCTION statement_lines_refuse_new() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF EXISTS (SELECT 1 FROM (SELECT DISTINCT "statementId" FROM new_rows) n JOIN statements s ON s.id = n."statementId"
-             WHERE distribution_run_is_final(s."runId")) THEN
+  IF EXISTS (SELECT 1 FROM distribution_runs r WHERE r.status IN ('APPROVED', 'PAYING', 'PAID')
+             AND r.id IN (SELECT s."runId" FROM statements s WHERE s.id IN (SELECT "statementId" FROM new_rows))) THEN
     RAISE EXCEPTION 'The rows of an approved distribution run cannot be changed (statement_lines).';
   END IF;
   RETURN NULL;
@@ -114,8 +119,8 @@ END $$;
 
 CREATE FUNCTION statement_lines_refuse_old() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF EXISTS (SELECT 1 FROM (SELECT DISTINCT "statementId" FROM old_rows) o JOIN statements s ON s.id = o."statementId"
-             WHERE distribution_run_is_final(s."runId")) THEN
+  IF EXISTS (SELECT 1 FROM distribution_runs r WHERE r.status IN ('APPROVED', 'PAYING', 'PAID')
+             AND r.id IN (SELECT s."runId" FROM statements s WHERE s.id IN (SELECT "statementId" FROM old_rows))) THEN
     RAISE EXCEPTION 'The rows of an approved distribution run cannot be changed (statement_lines).';
   END IF;
   RETURN NULL;

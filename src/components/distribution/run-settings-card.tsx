@@ -11,7 +11,7 @@ export function RunSettingsCard({ settings }: { settings: RunSettingsSnapshot | 
     <Card>
       <CardTitle description="Kept on the run when it was calculated: later changes to the settings never change it.">Settings used</CardTitle>
       {settings ? (
-        <dl className="grid gap-3 text-sm sm:grid-cols-2" data-testid="run-settings">
+        <dl className="grid gap-3 text-sm sm:grid-cols-3" data-testid="run-settings">
           <div><dt className="text-slate-500">Administrative fee</dt><dd className="text-slate-900">{formatBps(settings.adminFeeBps)}</dd></div>
           <div>
             <dt className="text-slate-500">Minimum payout applied</dt>

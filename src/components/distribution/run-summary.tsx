@@ -17,7 +17,7 @@ export function RunSummary({ run }: { run: DistributionRunView }) {
         value={formatCents(run.allocatedCents)}
         hint={run.releasedCents > 0n ? `including ${formatCents(run.releasedCents)} released from earlier disputes` : undefined}
       />
-      <Stat label="General pool held out" value={formatCents(run.heldOutCents)} hint="No eligible usage: carried to the next quarter" />
+      <Stat label="General pool held out" value={formatCents(run.heldOutCents)} hint={run.heldOutCents > 0n ? "Nobody reported eligible usage: carried to the next quarter" : "Nothing held: the pool went to this quarter's usage"} />
       <Stat label="Paid to payees" value={formatCents(run.paidCents)} hint={plural(run.counts.paid, "payee")} />
       <Stat label="Tax withheld" value={formatCents(run.withheldCents)} />
       <Stat label="Carried to next quarter" value={formatCents(run.carriedOutCents)} hint={`${plural(run.counts.carried, "payee")}; ${formatCents(run.carriedInCents)} carried in`} />

@@ -5,7 +5,9 @@ type QuarterBar = { quarter: string; allocatedCents: bigint; paidCents: bigint }
 
 const HEIGHT = 160;
 const BAR = 28;
-const GAP = 18;
+const GAP = 22;
+/** Room above the tallest column for its amount. */
+const TOP = 16;
 
 /** Height in SVG units of `cents` against the largest value, on integers. */
 function heightOf(cents: bigint, max: bigint): number {
@@ -26,7 +28,7 @@ export function QuarterChart({ quarters }: { quarters: QuarterBar[] }) {
         <p className="text-sm text-slate-500">No statements yet.</p>
       ) : (
         <>
-          <svg viewBox={`0 0 ${width} ${HEIGHT + 36}`} className="h-56 w-full max-w-xl" role="img" aria-labelledby="quarter-chart-title">
+          <svg viewBox={`0 0 ${width} ${TOP + HEIGHT + 36}`} className="h-56 w-full max-w-xl" role="img" aria-labelledby="quarter-chart-title">
             <title id="quarter-chart-title">Royalties allocated by quarter</title>
             {quarters.map((q, index) => {
               const h = heightOf(q.allocatedCents, max);
@@ -34,12 +36,13 @@ export function QuarterChart({ quarters }: { quarters: QuarterBar[] }) {
               return (
                 <g key={q.quarter}>
                   <title>{`${q.quarter}: ${formatCents(q.allocatedCents)} allocated, ${formatCents(q.paidCents)} paid`}</title>
-                  <rect x={x} y={HEIGHT - h + 4} width={BAR} height={Math.max(h, 1)} rx={3} className="fill-brand-600" />
-                  <text x={x + BAR / 2} y={HEIGHT + 22} textAnchor="middle" className="fill-slate-600 text-[9px]">{q.quarter}</text>
+                  <rect x={x} y={TOP + HEIGHT - h + 4} width={BAR} height={Math.max(h, 1)} rx={3} className="fill-brand-600" />
+                  <text x={x + BAR / 2} y={TOP + HEIGHT - h - 1} textAnchor="middle" className="fill-slate-700 text-[8px]" aria-hidden="true">{formatCents(q.allocatedCents)}</text>
+                  <text x={x + BAR / 2} y={TOP + HEIGHT + 22} textAnchor="middle" className="fill-slate-600 text-[9px]">{q.quarter}</text>
                 </g>
               );
             })}
-            <line x1={0} x2={width} y1={HEIGHT + 4} y2={HEIGHT + 4} className="stroke-slate-300" />
+            <line x1={0} x2={width} y1={TOP + HEIGHT + 4} y2={TOP + HEIGHT + 4} className="stroke-slate-300" />
           </svg>
           <table className="sr-only">
             <caption>Royalties by quarter</caption>

@@ -13,7 +13,7 @@ export function RaiseDisputeForm({ statementId, statementLineId, title }: { stat
   if (state?.ok) return <FormAlert state={state} />;
   return (
     <details className="text-sm" open={Boolean(state && !state.ok)}>
-      <summary className="cursor-pointer font-medium text-brand-700 hover:underline">Dispute this line</summary>
+      <summary className="cursor-pointer whitespace-nowrap font-medium text-brand-700 hover:underline">Dispute this line</summary>
       <form action={action} className="mt-2 space-y-2">
         <input type="hidden" name="statementId" value={statementId} />
         <input type="hidden" name="statementLineId" value={statementLineId} />

@@ -27,8 +27,8 @@ export function StatementLinesTable({ statement }: { statement: StatementView })
         const hasOpenDispute = line.disputes.some((d) => d.status === "OPEN");
         return (
           <tr key={line.id.toString()} className="align-top hover:bg-slate-50">
-            <td className="max-w-0 px-4 py-3">
-              <span className="block truncate font-medium text-slate-900" title={line.title}>{line.title}</span>
+            <td className="min-w-48 px-4 py-3">
+              <span className="line-clamp-2 font-medium text-slate-900" title={line.title}>{line.title}</span>
               <span className="block truncate font-mono text-xs text-slate-500">{line.identifier ?? "no identifier"}</span>
               {line.shareBps !== 10_000 ? <span className="block text-xs text-slate-500">Your share: {formatShare(line.shareBps)}%</span> : null}
             </td>

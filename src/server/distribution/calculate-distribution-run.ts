@@ -103,6 +103,9 @@ async function calculateInTransaction(client: PgClient, runId: string, quarterCo
   await step(6);
   await run(WORK_MONEY_SQL);
   await run(PAYEE_LINES_SQL);
+  // Fresh statistics, or the identifier lookup below is planned for a fraction of the lines.
+  await run(`ANALYZE dist_work`);
+  await run(`ANALYZE dist_line`);
 
   await step(7);
   const day = calculatedAt.toISOString().slice(0, 10);

@@ -52,7 +52,7 @@ export default async function StaffDistributionRunPage({ params, searchParams }:
             {run.paidAt ? ` · paid ${formatDateTime(run.paidAt)}` : ""}
           </p>
         </div>
-        <RunStatusBadge status={run.status} />
+        <span data-testid="run-status"><RunStatusBadge status={run.status} /></span>
       </div>
 
       {run.status === "PENDING" || run.status === "CALCULATING" ? (
@@ -82,16 +82,16 @@ export default async function StaffDistributionRunPage({ params, searchParams }:
       {run.isCalculated ? <RunSummary run={run} /> : null}
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+        <div className="space-y-6 lg:col-span-2">
           <Card>
             <CardTitle description="Every invariant of the run, summed over its rows: money in equals money out, each licensee's money follows its usage, each payee's ledger balances, each payout is made once.">
               Reconciliation
             </CardTitle>
             {checks ? <ReconciliationList checks={checks} /> : <p className="text-sm text-slate-600">Shown once the run is calculated.</p>}
           </Card>
+          <RunSettingsCard settings={run.settings} />
         </div>
         <div className="space-y-6">
-          <RunSettingsCard settings={run.settings} />
           <Card>
             <CardTitle description="CSV, amounts in cents.">Exports</CardTitle>
             <ul className="space-y-2 text-sm" data-testid="run-exports">
