@@ -69,6 +69,59 @@ describe("calculating a distribution run", () => {
     expect(run.settingsSnapshot).toMatchObject({ adminFeeBps: 1500, thresholdAppliedCents: "25000", isYearEnd: quarter.q === 2 });
   });
 
+  it("splits a co-owned work's money over its owners by largest remainder, external payee included", async () => {
+    const quarter = await uniquePastQuarter();
+    const a = await createPayee();
+    const b = await createPayee();
+    const work = await createWork(a.id);
+    await db.workCoOwner.createMany({ data: [
+      { workId: work.id, organizationId: a.id, shareBps: 3_334 },
+      { workId: work.id, organizationId: b.id, shareBps: 3_333 },
+      { workId: work.id, externalPayeeName: "Jo Translator", externalPayeeEmail: "jo@example.test", shareBps: 3_333 },
+    ] });
+    const licensee = await createOrganization("LICENSEE");
+    await createPaidGrant(licensee.id, { startsOn: quarter.startsOn, termDays: daysIn(quarter), feeCents: 10_000n });
+    await createEligibleUsage(licensee.id, quarter.code, [{ workId: work.id, units: 9n }]);
+    const run = await calculatedRun(quarter);
+    // Net 8,500: 2,833.9 / 2,833.05 / 2,833.05 → floors leave 1 cent, to the largest remainder (A).
+    // Fee 1,500: 500.1 / 499.95 / 499.95 → 2 cents left, one each to B and the external payee.
+    const sa = (await statementOf(run.id, a.id))!;
+    const sb = (await statementOf(run.id, b.id))!;
+    expect([sa.allocatedCents, sa.adminFeeCents, sa.lines[0]!.shareBps]).toEqual([2_834n, 500n, 3_334]);
+    expect([sb.allocatedCents, sb.adminFeeCents, sb.lines[0]!.shareBps]).toEqual([2_833n, 500n, 3_333]);
+    const external = await db.externalPayeeShare.findMany({ where: { runId: run.id, workId: work.id } });
+    expect(external.map((e) => [e.payeeName, e.shareBps, e.amountCents])).toEqual([["Jo Translator", 3_333, 2_833n]]);
+    expect(run.externalCents).toBe(2_833n);
+    // Under either threshold (250.00, or 50.00 at year end), both carry their balance.
+    expect([sa.paidCents, sa.carriedOutCents, sb.carriedOutCents]).toEqual([0n, 2_834n, 2_833n]);
+  });
+
+  it("recognises a refunded grant's fee less the refund, spread from the refund day on", async () => {
+    // A term over three quarters at 1,000 cents a day; 10 days into the middle quarter 50,000
+    // is refunded. By then the grant had recognised 1,000 a day; what is left to recognise,
+    // F − C(r) − R, is spread over the days left (decision 015), so the middle quarter takes its
+    // first 10 days at 1,000 and the rest at the lower rate.
+    const [q0, q1, q2] = await uniquePastQuarters(3);
+    const D = daysIn(q0!) + daysIn(q1!) + daysIn(q2!);
+    const F = BigInt(D) * 1_000n;
+    const payee = await createPayee();
+    const work = await createWork(payee.id);
+    const licensee = await createOrganization("LICENSEE");
+    const grant = await createPaidGrant(licensee.id, { startsOn: q0!.startsOn, termDays: D, feeCents: F });
+    const payment = await db.payment.findFirstOrThrow({ where: { grantId: grant.id } });
+    const r = daysIn(q0!) + 10;
+    const refundOn = new Date(Date.parse(q0!.startsOn) + r * 86_400_000);
+    await db.refund.create({ data: { paymentId: payment.id, grantId: grant.id, amountCents: 50_000n, effectiveOn: refundOn, reason: "Seats reduced" } });
+    await createEligibleUsage(licensee.id, q1!.code, [{ workId: work.id, units: 1n }]);
+    const run = await calculatedRun(q1!);
+    const left = F - BigInt(r) * 1_000n - 50_000n;
+    const dEnd = BigInt(daysIn(q0!) + daysIn(q1!));
+    const expected = 10n * 1_000n + (left * (dEnd - BigInt(r))) / BigInt(D - r);
+    const revenue = await db.grantRevenue.findUniqueOrThrow({ where: { runId_grantId: { runId: run.id, grantId: grant.id } } });
+    expect(revenue.recognisedCents).toBe(expected);
+    expect(revenue.adminFeeCents).toBe((expected * 1_500n + 5_000n) / 10_000n);
+    expect((await statementOf(run.id, payee.id))!.allocatedCents).toBe(revenue.netCents);
+  });
 });
 
 // A small deterministic generator, so a failing scenario can be re-run as it was.
