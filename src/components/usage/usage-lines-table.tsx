@@ -1,4 +1,3 @@
-import { formatCount } from "../imports/import-status";
 import { Badge } from "../ui/badge";
 import { INELIGIBLE_MESSAGES, type IneligibleReason } from "@/lib/usage/eligibility";
 import { lineState, PURPOSE_LABEL } from "./usage-labels";
