@@ -11,9 +11,9 @@
 //   - after the last failed attempt (MAX_ATTEMPTS) the subscription is cancelled →
 //     customer.subscription.deleted, as Stripe's "cancel after all retries fail" setting does;
 //   - cancel_at_period_end set: the period ends with no invoice → customer.subscription.deleted.
-import { randomBytes } from "node:crypto";
 import type { FormValue } from "./form-body";
 import type { Route } from "./checkout";
+import { id, now, record, text } from "./values";
 
 /** Integer cents as "12.34" for messages (Stripe amounts are whole minor units; no floats). */
 const dollars = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
@@ -21,10 +21,6 @@ const dollars = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 
 type Json = Record<string, unknown>;
 type Fail = (message: string, param?: string, code?: string, status?: number) => Error;
 
-const id = (prefix: string) => `${prefix}_${randomBytes(12).toString("base64url").replace(/[-_]/g, "x")}`;
-const now = () => Math.floor(Date.now() / 1000);
-const text = (v: FormValue | undefined) => (typeof v === "string" ? v : undefined);
-const record = (v: FormValue | undefined): Record<string, FormValue> => (v && typeof v === "object" && !Array.isArray(v) ? v : {});
 const expands = (url: URL, field: string) => [...url.searchParams].some(([k, v]) => k.startsWith("expand") && v === field);
 const list = (url: string, data: Json[]) => ({ object: "list", url, has_more: false, data });
 

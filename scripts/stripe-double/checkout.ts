@@ -9,18 +9,14 @@
 // Subscription mode (one yearly price_data line) starts the subscription in billing.ts, whose
 // first invoice is paid at once (invoice.paid, billing_reason subscription_create), or is $0
 // while a trial runs (payment_status "no_payment_required").
-import { randomBytes } from "node:crypto";
 import { FAILING_RENEWAL_CARD, type registerBilling } from "./billing";
 import type { FormValue } from "./form-body";
+import { id, now, record, text } from "./values";
 
 type Json = Record<string, unknown>;
 export type Route = (method: string, path: string, handle: (request: { params: Record<string, string>; body: Record<string, FormValue>; url: URL }) => { status?: number; body: Json }) => void;
 type Fail = (message: string, param?: string, code?: string, status?: number) => Error;
 
-const id = (prefix: string) => `${prefix}_${randomBytes(12).toString("base64url").replace(/[-_]/g, "x")}`;
-const now = () => Math.floor(Date.now() / 1000);
-const text = (v: FormValue | undefined) => (typeof v === "string" ? v : undefined);
-const record = (v: FormValue | undefined): Record<string, FormValue> => (v && typeof v === "object" && !Array.isArray(v) ? v : {});
 const list = (v: FormValue | undefined): FormValue[] => (Array.isArray(v) ? v : v && typeof v === "object" ? Object.values(v) : []);
 
 type Billing = ReturnType<typeof registerBilling>;

@@ -24,6 +24,7 @@ import { createEventLog, type WebhookTarget } from "./events";
 import { createFaults } from "./faults";
 import { parseStripeForm, type FormValue } from "./form-body";
 import { registerTransfers } from "./transfers";
+import { id, now, record, text } from "./values";
 
 type Json = Record<string, unknown>;
 type Handler = (request: { params: Record<string, string>; body: Record<string, FormValue>; url: URL }) => { status?: number; body: Json } | Promise<{ status?: number; body: Json }>;
@@ -42,10 +43,6 @@ function invalidRequest(message: string, param?: string, code?: string, status =
   return new StripeError(status, { type: "invalid_request_error", message, ...(param ? { param } : {}), ...(code ? { code } : {}) });
 }
 
-const id = (prefix: string) => `${prefix}_${randomBytes(12).toString("base64url").replace(/[-_]/g, "x")}`;
-const now = () => Math.floor(Date.now() / 1000);
-const text = (v: FormValue | undefined) => (typeof v === "string" ? v : undefined);
-const record = (v: FormValue | undefined) => (v && typeof v === "object" && !Array.isArray(v) ? v : {});
 
 /**
  * The connected accounts. The demo data (prisma/seed.ts) gives its rightsholders accounts named

@@ -8,17 +8,12 @@
 // is not active), is refused as Stripe refuses it. That refusal happens once the request has
 // started executing, so, as on Stripe, it is saved under the request's Idempotency-Key and the
 // same key gets it back: a payout retried after the account was fixed needs a new key.
-import { randomBytes } from "node:crypto";
 import type { Route } from "./checkout";
-import type { FormValue } from "./form-body";
+import { id, now, record, text } from "./values";
 
 type Json = Record<string, unknown>;
 type Fail = (message: string, param?: string, code?: string, status?: number) => Error;
 
-const id = (prefix: string) => `${prefix}_${randomBytes(12).toString("base64url").replace(/[-_]/g, "x")}`;
-const now = () => Math.floor(Date.now() / 1000);
-const text = (v: FormValue | undefined) => (typeof v === "string" ? v : undefined);
-const record = (v: FormValue | undefined): Record<string, FormValue> => (v && typeof v === "object" && !Array.isArray(v) ? v : {});
 
 export function registerTransfers(options: {
   route: Route;

@@ -1,4 +1,5 @@
 import "server-only";
+import { pdfDownloadResponse } from "../http/pdf-download";
 import type { Actor } from "../auth/actor";
 import { currentMembership } from "../auth/current-organization";
 import { getActor } from "../auth/session";
@@ -14,14 +15,7 @@ export async function licenseDocumentResponse(grantId: string, make: Make): Prom
   if (!membership) return new Response("Only the licensee's members download its documents.", { status: 403 });
   try {
     const { fileName, bytes } = await make(actor, { organizationId: membership.organizationId, grantId });
-    return new Response(Buffer.from(bytes), {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="${fileName}"`,
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return pdfDownloadResponse(fileName, bytes);
   } catch (error) {
     if (isAppError(error)) return new Response(error.message, { status: HTTP_STATUS[error.code] });
     throw error;

@@ -1,4 +1,5 @@
 import "server-only";
+import { pdfDownloadResponse } from "../http/pdf-download";
 import type { Actor } from "../auth/actor";
 import { HTTP_STATUS, isAppError } from "../errors";
 import { csvDownloadResponse } from "../http/csv-download";
@@ -28,14 +29,7 @@ export async function statementPdfResponse(actor: Actor | null, statementId: str
   if (!actor) return new Response("Sign in to download this statement.", { status: 401 });
   try {
     const { fileName, bytes } = await statementPdf(actor, statementId);
-    return new Response(Buffer.from(bytes), {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="${fileName}"`,
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return pdfDownloadResponse(fileName, bytes);
   } catch (error) {
     return refusal(error);
   }
