@@ -11,6 +11,7 @@ import { USAGE_INTERNAL, USAGE_MATRIX, USAGE_PUBLIC } from "./matrix/usage";
 import { USAGE_QUEUE_INTERNAL, USAGE_QUEUE_MATRIX, USAGE_QUEUE_PUBLIC } from "./matrix/usage-queue";
 import { USAGE_REMINDERS_INTERNAL, USAGE_REMINDERS_MATRIX, USAGE_REMINDERS_PUBLIC } from "./matrix/usage-reminders";
 import { DISTRIBUTION_INTERNAL, DISTRIBUTION_MATRIX, DISTRIBUTION_PUBLIC } from "./matrix/distribution";
+import { API_LISTS_INTERNAL, API_LISTS_MATRIX, API_LISTS_PUBLIC } from "./matrix/api-lists";
 import { DISTRIBUTION_CONSOLE_INTERNAL, DISTRIBUTION_CONSOLE_MATRIX, DISTRIBUTION_CONSOLE_PUBLIC } from "./matrix/distribution-console";
 import { STATEMENTS_INTERNAL, STATEMENTS_MATRIX, STATEMENTS_PUBLIC } from "./matrix/statements";
 import { PAYOUTS_INTERNAL, PAYOUTS_MATRIX, PAYOUTS_PUBLIC } from "./matrix/payouts";
@@ -48,6 +49,7 @@ export const USE_CASE_MATRIX: Record<string, MatrixEntry> = {
   ...PAYOUTS_MATRIX,
   ...STATEMENTS_MATRIX,
   ...DISTRIBUTION_CONSOLE_MATRIX,
+  ...API_LISTS_MATRIX,
 };
 
 /**
@@ -75,6 +77,7 @@ export const PUBLIC_USE_CASES: Record<string, string> = {
   ...PAYOUTS_PUBLIC,
   ...STATEMENTS_PUBLIC,
   ...DISTRIBUTION_CONSOLE_PUBLIC,
+  ...API_LISTS_PUBLIC,
 };
 
 /** Building blocks called only from inside use cases, jobs or the request plumbing. */
@@ -99,4 +102,5 @@ export const INTERNAL_FUNCTIONS = new Set([
   ...PAYOUTS_INTERNAL,
   ...STATEMENTS_INTERNAL,
   ...DISTRIBUTION_CONSOLE_INTERNAL,
+  ...API_LISTS_INTERNAL,
 ]);

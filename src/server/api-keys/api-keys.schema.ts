@@ -18,6 +18,11 @@ export const API_SCOPES = {
     label: "Enroll and update works",
     description: "Send works one at a time or up to 1,000 per request (POST /api/v1/works).",
   },
+  "statements:read": {
+    kind: "RIGHTSHOLDER",
+    label: "Read royalty statements",
+    description: "Read your approved royalty statements and their lines (GET /api/v1/statements).",
+  },
   "coverage:read": {
     kind: "LICENSEE",
     label: "Check coverage",

@@ -98,13 +98,20 @@ export const can = {
   /** The list of keys (never their secrets): the organisation's members, and staff. */
   readApiKeys: (actor: Actor | null, organizationId: string) =>
     isStaff(actor) || membershipIn(actor, organizationId) !== undefined,
+  /** Register, roll, disable, delete webhook endpoints and resend deliveries: the organisation's owners. */
+  manageWebhooks: (actor: Actor | null, organizationId: string) =>
+    membershipIn(actor, organizationId)?.role === "OWNER",
+  /** Endpoints (never their secrets) and deliveries: the organisation's members, and staff. */
+  readWebhooks: (actor: Actor | null, organizationId: string) =>
+    isStaff(actor) || membershipIn(actor, organizationId) !== undefined,
   /** Distribution runs, their reconciliation, payouts and exports: both staff roles read them. */
   readDistributionRuns: (actor: Actor | null) => isStaff(actor),
   /** Create, recalculate and approve runs, retry payouts: ADMIN only (approval moves money). */
   manageDistributionRuns: (actor: Actor | null) => isAdmin(actor),
-  /** A rightsholder's royalty statements (approved runs only): its members read them; staff read every one. */
+  /** A rightsholder's royalty statements (approved runs only): its members and statements:read keys read them; staff read every one. */
   readStatements: (actor: Actor | null, organizationId: string) =>
-    isStaff(actor) || membershipIn(actor, organizationId)?.kind === "RIGHTSHOLDER",
+    isStaff(actor) || membershipIn(actor, organizationId)?.kind === "RIGHTSHOLDER"
+    || isRightsholderKeyWith(actor, organizationId, "statements:read"),
   /**
    * Dispute a line of a statement: the rightsholder's owners, as for participation, since an open
    * dispute holds the work's royalties in later runs (organisations have no other admin role).

@@ -79,6 +79,22 @@ export async function listCoverageChecks(actor: Actor | null, input: { organizat
   return rows.map(view);
 }
 
+/** A page of the licensee's checks, newest first, after a keyset cursor (creation time and id): the API's list. */
+export async function listCoverageChecksPage(actor: Actor | null, input: { organizationId: string; limit: number; after: { createdAt: Date; id: string } | null }) {
+  authorize(can.readCoverageChecks(actor, input.organizationId), "Only this licensee's members, its API keys and staff can see its coverage checks.");
+  const after = input.after;
+  const rows = await db.coverageCheck.findMany({
+    where: {
+      organizationId: input.organizationId,
+      ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    select: SELECT,
+  });
+  return rows.map(view);
+}
+
 /** One check of the licensee's; another organisation's id is "not found". */
 export async function getCoverageCheck(actor: Actor | null, input: { organizationId: string; checkId: string }): Promise<CoverageCheckView> {
   authorize(can.readCoverageChecks(actor, input.organizationId), "Only this licensee's members, its API keys and staff can see its coverage checks.");

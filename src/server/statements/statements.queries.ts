@@ -67,7 +67,7 @@ export async function loadVisibleStatement(actor: Actor | null, statementId: str
     })
     : null;
   if (!statement || !can.readStatements(actor, statement.rightsholderId)) {
-    authorize(isStaff(actor) || can.useRightsholderArea(actor), FORBIDDEN);
+    authorize(isStaff(actor) || can.useRightsholderArea(actor) || (actor?.type === "apiKey" && actor.organizationKind === "RIGHTSHOLDER"), FORBIDDEN);
     throw notFound("That statement");
   }
   return statement;

@@ -24,6 +24,25 @@ export async function listUsageReports(actor: Actor | null, organizationId: stri
 }
 
 /**
+ * A page of the licensee's reports, newest first, after a keyset cursor (the last row's submission
+ * time and id): the API's list, where offsets would skip or repeat reports arriving meanwhile.
+ */
+export async function listUsageReportsPage(actor: Actor | null, input: { organizationId: string; limit: number; after: { submittedAt: Date; id: string } | null; quarter?: string }) {
+  authorize(can.readUsageReports(actor, input.organizationId), FORBIDDEN);
+  const after = input.after;
+  return db.usageReport.findMany({
+    where: {
+      organizationId: input.organizationId,
+      ...(input.quarter ? { quarter: input.quarter } : {}),
+      ...(after ? { OR: [{ submittedAt: { lt: after.submittedAt } }, { submittedAt: after.submittedAt, id: { lt: after.id } }] } : {}),
+    },
+    orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    select: REPORT_SELECT,
+  });
+}
+
+/**
  * One report with what its lines add up to; another organisation's id is "not found". The
  * progress poll asks `withSummary: false`: while the job works there is nothing to add up.
  */

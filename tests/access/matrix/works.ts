@@ -71,7 +71,7 @@ export const WORKS_INTERNAL = [
   "mergeWorks",
   "describeIdentifier",
   "snapshot",
-  "csvDownloadResponse",
+  "csvDownloadResponse", "pdfDownloadResponse",
   "pgPool",
   "withPgTransaction",
   "auditActorColumns",

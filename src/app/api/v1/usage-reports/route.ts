@@ -2,10 +2,13 @@
 // {"quarter": "2026Q3", "lines": [{"identifier"?, "title"?, "year"?, "purpose", "units"}]} (up to
 // 100,000 lines) or as the CSV a person uploads (Content-Type: text/csv, ?quarter=2026Q3). Answers
 // 202: the usage.process job reads it; GET links.self for the outcome. A usage:write key.
+// GET /api/v1/usage-reports[?quarter=2026Q3&limit=&cursor=]: the licensee's reports, newest first,
+// a cursor page at a time. A usage:read key.
 import { ApiRequestError } from "@/server/api/api-errors";
 import { handleApiRequest } from "@/server/api/handle-api-request";
 import { isJsonContentType, jsonResponse, methodNotAllowed, readJsonBody } from "@/server/api/http";
 import { uploadBody } from "@/server/coverage/coverage-checks-http";
+import { usageReportsListV1 } from "@/server/api/lists/usage-reports-list-v1";
 import { UploadTooLargeError } from "@/server/imports/stored-upload";
 import { startUsageReport, startUsageReportFromJson } from "@/server/usage/start-usage-report";
 
@@ -36,5 +39,10 @@ export function POST(request: Request): Promise<Response> {
   });
 }
 
-const notAllowed = () => methodNotAllowed(["POST"]);
-export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+export function GET(request: Request): Promise<Response> {
+  return handleApiRequest(request, "usage:read", async (actor) =>
+    jsonResponse(await usageReportsListV1(actor, { organizationId: actor.organizationId, params: new URL(request.url).searchParams })));
+}
+
+const notAllowed = () => methodNotAllowed(["GET", "POST"]);
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -4,6 +4,8 @@
 // {"identifiers": [...], "purpose": "TRAIN", "date": "YYYY-MM-DD"} up to 100,000. Answers 202 with
 // the check; GET its `links.self` for progress and `links.result` for the CSV. A licensee key
 // with coverage:read. docs/decisions/013-bulk-coverage.md.
+// GET /api/v1/coverage/bulk[?limit=&cursor=]: the licensee's checks, newest first, a cursor page
+// at a time. A coverage:read key.
 import { ApiRequestError } from "@/server/api/api-errors";
 import { handleApiRequest } from "@/server/api/handle-api-request";
 import { isJsonContentType, jsonResponse, methodNotAllowed, readJsonBody } from "@/server/api/http";
@@ -11,6 +13,7 @@ import { coverageCheckJson, uploadBody } from "@/server/coverage/coverage-checks
 import { getCoverageCheck } from "@/server/coverage/coverage-checks.queries";
 import { COVERAGE_CHECK_LIMITS } from "@/server/coverage/coverage-checks.schema";
 import { startCoverageCheck, startCoverageCheckFromList } from "@/server/coverage/start-coverage-check";
+import { coverageChecksListV1 } from "@/server/api/lists/coverage-checks-list-v1";
 import { UploadTooLargeError } from "@/server/imports/stored-upload";
 
 export const dynamic = "force-dynamic";
@@ -46,5 +49,10 @@ export function POST(request: Request): Promise<Response> {
   });
 }
 
-const notAllowed = () => methodNotAllowed(["POST"]);
-export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+export function GET(request: Request): Promise<Response> {
+  return handleApiRequest(request, "coverage:read", async (actor) =>
+    jsonResponse(await coverageChecksListV1(actor, { organizationId: actor.organizationId, params: new URL(request.url).searchParams })));
+}
+
+const notAllowed = () => methodNotAllowed(["GET", "POST"]);
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
