@@ -11,6 +11,8 @@ import { USAGE_INTERNAL, USAGE_MATRIX, USAGE_PUBLIC } from "./matrix/usage";
 import { USAGE_QUEUE_INTERNAL, USAGE_QUEUE_MATRIX, USAGE_QUEUE_PUBLIC } from "./matrix/usage-queue";
 import { USAGE_REMINDERS_INTERNAL, USAGE_REMINDERS_MATRIX, USAGE_REMINDERS_PUBLIC } from "./matrix/usage-reminders";
 import { DISTRIBUTION_INTERNAL, DISTRIBUTION_MATRIX, DISTRIBUTION_PUBLIC } from "./matrix/distribution";
+import { STAFF_ORGANIZATIONS_INTERNAL, STAFF_ORGANIZATIONS_MATRIX, STAFF_ORGANIZATIONS_PUBLIC } from "./matrix/staff-organizations";
+import { OPENAPI_INTERNAL, OPENAPI_MATRIX, OPENAPI_PUBLIC } from "./matrix/openapi";
 import { API_LISTS_INTERNAL, API_LISTS_MATRIX, API_LISTS_PUBLIC } from "./matrix/api-lists";
 import { DISTRIBUTION_CONSOLE_INTERNAL, DISTRIBUTION_CONSOLE_MATRIX, DISTRIBUTION_CONSOLE_PUBLIC } from "./matrix/distribution-console";
 import { STATEMENTS_INTERNAL, STATEMENTS_MATRIX, STATEMENTS_PUBLIC } from "./matrix/statements";
@@ -50,6 +52,8 @@ export const USE_CASE_MATRIX: Record<string, MatrixEntry> = {
   ...STATEMENTS_MATRIX,
   ...DISTRIBUTION_CONSOLE_MATRIX,
   ...API_LISTS_MATRIX,
+  ...OPENAPI_MATRIX,
+  ...STAFF_ORGANIZATIONS_MATRIX,
 };
 
 /**
@@ -78,6 +82,8 @@ export const PUBLIC_USE_CASES: Record<string, string> = {
   ...STATEMENTS_PUBLIC,
   ...DISTRIBUTION_CONSOLE_PUBLIC,
   ...API_LISTS_PUBLIC,
+  ...OPENAPI_PUBLIC,
+  ...STAFF_ORGANIZATIONS_PUBLIC,
 };
 
 /** Building blocks called only from inside use cases, jobs or the request plumbing. */
@@ -103,4 +109,6 @@ export const INTERNAL_FUNCTIONS = new Set([
   ...STATEMENTS_INTERNAL,
   ...DISTRIBUTION_CONSOLE_INTERNAL,
   ...API_LISTS_INTERNAL,
+  ...OPENAPI_INTERNAL,
+  ...STAFF_ORGANIZATIONS_INTERNAL,
 ]);

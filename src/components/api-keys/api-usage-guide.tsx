@@ -9,17 +9,50 @@ function CodeBlock({ children, label }: { children: string; label: string }) {
   );
 }
 
-/** A short "how to call it" for the works endpoints; licensees' endpoints arrive with their own features. */
+function ReferenceLink() {
+  return (
+    <p>
+      Every endpoint, its parameters, answers and errors:{" "}
+      <a href="/developers/api" className="font-medium text-brand-700 hover:underline">the API reference</a> (also as{" "}
+      <a href="/api/v1/openapi.json" className="text-brand-700 hover:underline">OpenAPI 3.1</a>).
+    </p>
+  );
+}
+
+/** A short "how to call it" for the organisation's kind of endpoints, with the full reference linked. */
 export function ApiUsageGuide({ kind, baseUrl }: { kind: OrganizationKind; baseUrl: string }) {
   if (kind !== "RIGHTSHOLDER") {
+    const coverage = `curl -H "Authorization: Bearer $CLEARWAY_API_KEY" \\
+  "${baseUrl}/coverage?identifier=978-1-900000-00-0&purpose=TRAIN"`;
+    const usage = `curl -X POST "${baseUrl}/usage-reports" \\
+  -H "Authorization: Bearer $CLEARWAY_API_KEY" \\
+  -H "Content-Type: application/json" \\
+  -H "Idempotency-Key: usage-2026Q3-v1" \\
+  -d '{"quarter": "2026Q3", "lines": [{"identifier": "978-1-900000-00-0",
+        "purpose": "TRAIN", "units": 120000}]}'`;
     return (
       <Card>
-        <CardTitle>Using the API</CardTitle>
-        <p className="text-sm text-slate-700">
-          Send the key as <code className="rounded bg-slate-100 px-1">Authorization: Bearer cw_live_…</code> to{" "}
-          <code className="rounded bg-slate-100 px-1">{baseUrl}</code>. The coverage and usage endpoints for licensees
-          are being added; keys you create now will work with them, within the permissions you chose.
-        </p>
+        <CardTitle description="Check coverage and report usage from your own systems. Keep the key in an environment variable such as CLEARWAY_API_KEY.">
+          Using the API
+        </CardTitle>
+        <div className="space-y-5 text-sm text-slate-700">
+          <section className="space-y-2">
+            <h3 className="font-semibold text-slate-900">Is a work covered?</h3>
+            <CodeBlock label="Check coverage with curl">{coverage}</CodeBlock>
+            <p>
+              With a coverage:read key; many identifiers at once go to <code className="rounded bg-slate-100 px-1">POST /coverage/bulk</code>.
+            </p>
+          </section>
+          <section className="space-y-2">
+            <h3 className="font-semibold text-slate-900">Report a quarter&apos;s usage</h3>
+            <CodeBlock label="Report usage with curl">{usage}</CodeBlock>
+            <p>
+              With a usage:write key. The answer is 202 with the report&apos;s link; a repeated Idempotency-Key returns the first answer
+              instead of a second report.
+            </p>
+          </section>
+          <ReferenceLink />
+        </div>
       </Card>
     );
   }
@@ -72,6 +105,7 @@ export function ApiUsageGuide({ kind, baseUrl }: { kind: OrganizationKind; baseU
             <code className="rounded bg-slate-100 px-1">disputedIdentifiers</code>.
           </p>
         </section>
+        <ReferenceLink />
       </div>
     </Card>
   );

@@ -13,6 +13,7 @@ export function navigationFor(actor: UserActor): NavSection[] {
       title: actor.staffRole === "ADMIN" ? "Staff · Admin" : "Staff · Analyst",
       items: [
         { href: "/staff", label: "Overview" },
+        { href: "/staff/organizations", label: "Organisations" },
         { href: "/staff/rightsholders", label: "Rightsholders" },
         { href: "/staff/disputes", label: "Disputes" },
         { href: "/staff/licenses", label: "Licenses" },

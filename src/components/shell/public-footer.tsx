@@ -8,6 +8,7 @@ export function PublicFooter() {
         <Link href="/repertoire" className="hover:text-slate-800 hover:underline">Repertoire</Link>
         <Link href="/pricing" className="hover:text-slate-800 hover:underline">Pricing</Link>
         <Link href="/terms" className="hover:text-slate-800 hover:underline">License terms</Link>
+        <Link href="/developers/api" className="hover:text-slate-800 hover:underline">API</Link>
       </nav>
       Clearway · a voluntary, non-exclusive collective license for AI training
     </footer>

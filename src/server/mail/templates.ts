@@ -5,7 +5,8 @@ import type { OutgoingMail } from "./outbox";
 // Plain-text mails: they read well in every client and in the staff outbox.
 const PRODUCT = "Clearway";
 
-export function passwordResetMail(to: string, name: string, token: string): OutgoingMail {
+/** The reset link; `bySupport` when the operator's staff sent it (the person did not ask). */
+export function passwordResetMail(to: string, name: string, token: string, bySupport = false): OutgoingMail {
   const link = `${appUrl()}/reset-password/${token}`;
   return {
     to,
@@ -14,7 +15,9 @@ export function passwordResetMail(to: string, name: string, token: string): Outg
     text: [
       `Hello ${name},`,
       "",
-      "Someone (hopefully you) asked to reset the password of your account.",
+      bySupport
+        ? `${PRODUCT}'s support team sent you this link to choose a new password for your account.`
+        : "Someone (hopefully you) asked to reset the password of your account.",
       `Choose a new password here within the next hour:`,
       link,
       "",
