@@ -11,6 +11,7 @@ import { USAGE_INTERNAL, USAGE_MATRIX, USAGE_PUBLIC } from "./matrix/usage";
 import { USAGE_QUEUE_INTERNAL, USAGE_QUEUE_MATRIX, USAGE_QUEUE_PUBLIC } from "./matrix/usage-queue";
 import { USAGE_REMINDERS_INTERNAL, USAGE_REMINDERS_MATRIX, USAGE_REMINDERS_PUBLIC } from "./matrix/usage-reminders";
 import { DISTRIBUTION_INTERNAL, DISTRIBUTION_MATRIX, DISTRIBUTION_PUBLIC } from "./matrix/distribution";
+import { WEBHOOKS_INTERNAL, WEBHOOKS_MATRIX, WEBHOOKS_PUBLIC } from "./matrix/webhooks";
 import { STAFF_ORGANIZATIONS_INTERNAL, STAFF_ORGANIZATIONS_MATRIX, STAFF_ORGANIZATIONS_PUBLIC } from "./matrix/staff-organizations";
 import { OPENAPI_INTERNAL, OPENAPI_MATRIX, OPENAPI_PUBLIC } from "./matrix/openapi";
 import { API_LISTS_INTERNAL, API_LISTS_MATRIX, API_LISTS_PUBLIC } from "./matrix/api-lists";
@@ -54,6 +55,7 @@ export const USE_CASE_MATRIX: Record<string, MatrixEntry> = {
   ...API_LISTS_MATRIX,
   ...OPENAPI_MATRIX,
   ...STAFF_ORGANIZATIONS_MATRIX,
+  ...WEBHOOKS_MATRIX,
 };
 
 /**
@@ -84,6 +86,7 @@ export const PUBLIC_USE_CASES: Record<string, string> = {
   ...API_LISTS_PUBLIC,
   ...OPENAPI_PUBLIC,
   ...STAFF_ORGANIZATIONS_PUBLIC,
+  ...WEBHOOKS_PUBLIC,
 };
 
 /** Building blocks called only from inside use cases, jobs or the request plumbing. */
@@ -111,4 +114,5 @@ export const INTERNAL_FUNCTIONS = new Set([
   ...API_LISTS_INTERNAL,
   ...OPENAPI_INTERNAL,
   ...STAFF_ORGANIZATIONS_INTERNAL,
+  ...WEBHOOKS_INTERNAL,
 ]);

@@ -34,6 +34,7 @@ export function navigationFor(actor: UserActor): NavSection[] {
         { href: "/licensee/profile", label: "Profile" },
         { href: "/licensee/members", label: "Members" },
         { href: "/licensee/api-keys", label: "API keys" },
+        { href: "/licensee/webhooks", label: "Webhooks" },
       ],
     });
   }
@@ -49,6 +50,7 @@ export function navigationFor(actor: UserActor): NavSection[] {
         { href: "/rightsholder/participation", label: "Participation" },
         { href: "/rightsholder/members", label: "Members" },
         { href: "/rightsholder/api-keys", label: "API keys" },
+        { href: "/rightsholder/webhooks", label: "Webhooks" },
       ],
     });
   }

@@ -4,6 +4,8 @@ import { writeAudit } from "../audit/write-audit";
 import { db } from "../db";
 import { enqueueMail } from "../mail/outbox";
 import { importFinishedMail } from "../mail/templates";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event";
+import { worksImportEventData } from "../webhooks/webhook-event-data";
 
 export type ImportFailure = { line: number | null; message: string };
 
@@ -59,6 +61,7 @@ export async function finishWorksImport(importId: string, end: { processedRows?:
       before: { status: current.status },
       after: { status, fileName: current.fileName, rows: processedRows, ...counts, errorMessage },
     });
+    await emitWebhookEvent(tx, { organizationId: current.organizationId, type: "import.finished", data: () => worksImportEventData(tx, importId) });
     const uploader = current.createdById
       ? await tx.user.findUnique({ where: { id: current.createdById }, select: { id: true, email: true, name: true, isActive: true } })
       : null;

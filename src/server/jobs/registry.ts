@@ -3,6 +3,7 @@ import { z } from "zod";
 import { coverageCheckJob } from "../coverage/coverage-check-job";
 import { distributionCalculateJob, distributionScheduleJob } from "../distribution/distribution-jobs";
 import { distributionPayJob, statementsNotifyJob } from "../payouts/payout-jobs";
+import { webhooksDeliverJob } from "../webhooks/webhook-jobs";
 import { worksImportJob } from "../imports/works-import-job";
 import { usageReportJob } from "../usage/usage-report-job";
 import { runLicenseLifecycle } from "../licensing/run-license-lifecycle";
@@ -28,6 +29,7 @@ export const JOBS: JobDefinition[] = [
   distributionScheduleJob,
   distributionPayJob,
   statementsNotifyJob,
+  webhooksDeliverJob,
   defineJob({
     name: "licenses.lifecycle",
     payload: z.object({}),
@@ -56,6 +58,9 @@ export function schedules(): Schedule[] {
   // Daily: the run for the quarter just ended is created on the configured day after it, and a
   // day missed while the app was down is made up the next (run-distribution-schedule.ts).
   list.push({ name: "distribution.schedule", cron: "30 2 * * *", jobName: "distribution.schedule" });
+  // Every minute: webhook retries fall due at any time; each event also enqueues a run right away
+  // (webhooks/emit-webhook-event.ts).
+  list.push({ name: "webhooks.deliver", cron: "* * * * *", jobName: "webhooks.deliver" });
   // Without SMTP, mail stays captured in the outbox: nothing to deliver.
   if (process.env.SMTP_URL) list.push({ name: "mail.deliver", cron: "* * * * *", jobName: "mail.deliver" });
   return list;

@@ -5,6 +5,8 @@ import { SYSTEM } from "../auth/actor";
 import { writeAudit } from "../audit/write-audit";
 import { db } from "../db";
 import { enqueueMail } from "../mail/outbox";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event";
+import { licenseExpiringEventData } from "../webhooks/webhook-event-data";
 import { licenseExpiredMail, renewalReminderMail } from "./renewal-mails";
 
 // The daily license job (licenses.lifecycle): renewal reminders 30 and 7 days before a license
@@ -63,6 +65,7 @@ export async function runLicenseLifecycle(today = todayUtc()): Promise<Lifecycle
           });
         }
         await writeAudit(tx, SYSTEM, { action: `license.reminder_${days}`, entityType: "LicenseGrant", entityId: id, organizationId: grant.organizationId, after: { endsOn, daysLeft, renewsAutomatically } });
+        await emitWebhookEvent(tx, { organizationId: grant.organizationId, type: "license.expiring", data: () => licenseExpiringEventData(tx, id, { daysLeft, renewsAutomatically }) });
         return true;
       });
       if (sent) outcome[days === 30 ? "reminded30" : "reminded7"]++;

@@ -4,6 +4,8 @@ import { writeAudit } from "../audit/write-audit";
 import { db, type Tx } from "../db";
 import { FINAL_RUN_STATUSES } from "../distribution/runs.schema";
 import { enqueueMail } from "../mail/outbox";
+import { emitWebhookEvents } from "../webhooks/emit-webhook-event";
+import { statementReadyEvents } from "../webhooks/webhook-event-data";
 import { statementReadyMail, statementReadyNotification } from "./statement-ready-mails";
 
 // The statements.notify job: once a run is approved, each payee's owners get one "statement
@@ -85,6 +87,7 @@ async function notifyBatch(tx: Tx, runId: string, ids: string[], quarter: string
     }
   }
   if (notifications.length > 0) await tx.notification.createMany({ data: notifications });
+  await emitWebhookEvents(tx, await statementReadyEvents(tx, claimed.map((s) => s.id)));
   if (claimed.length > 0) {
     await writeAudit(tx, SYSTEM, {
       action: "statements.notified",

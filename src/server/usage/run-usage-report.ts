@@ -10,6 +10,8 @@ import { parseQuarter } from "@/lib/usage/quarters";
 import { licensedWindows } from "./eligibility-sql";
 import { insertLinesSql, MATCH_STEPS, USAGE_IN_TABLE } from "./usage-matching-sql";
 import { USAGE_LIMITS, usageStorageDir } from "./usage-reports.schema";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event";
+import { usageReportEventData } from "../webhooks/webhook-event-data";
 
 // The usage.process job (docs/decisions/014-usage-reports.md). In one transaction on one
 // connection: the file's lines are checked as they are read, the accepted ones COPYed into a
@@ -31,7 +33,10 @@ function lineRow(l: UsageLineInput): string {
 }
 
 async function fail(reportId: string, message: string): Promise<"failed"> {
-  await db.usageReport.updateMany({ where: { id: reportId, status: "PROCESSING" }, data: { status: "FAILED", errorMessage: message, processedAt: new Date() } });
+  await db.$transaction(async (tx) => {
+    const [failed] = await tx.usageReport.updateManyAndReturn({ where: { id: reportId, status: "PROCESSING" }, data: { status: "FAILED", errorMessage: message, processedAt: new Date() } });
+    if (failed) await emitWebhookEvent(tx, { organizationId: failed.organizationId, type: "usage_report.failed", data: usageReportEventData(failed, "FAILED") });
+  });
   return "failed";
 }
 
@@ -96,6 +101,7 @@ export async function runUsageReport(reportId: string, options: RunUsageReportOp
       [reportId, accepted + rejected, accepted, rejected, accepted - groups, groups],
     );
     if (done.rowCount !== 1) throw new ReportSuperseded();
+    await emitWebhookEvent(client, { organizationId: report.organizationId, type: "usage_report.processed", data: usageReportEventData({ ...report, totalLines: accepted + rejected, acceptedLines: accepted, rejectedLines: rejected, summedLines: accepted - groups, errorMessage: null }, "PROCESSED") });
     await client.query("COMMIT");
     return "processed";
   } catch (error) {

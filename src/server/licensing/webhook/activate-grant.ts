@@ -4,6 +4,8 @@ import { todayUtc } from "@/lib/works/work-input";
 import { SYSTEM } from "../../auth/actor";
 import { writeAudit } from "../../audit/write-audit";
 import type { Tx } from "../../db";
+import { emitWebhookEvent } from "../../webhooks/emit-webhook-event";
+import { licenseEventData } from "../../webhooks/webhook-event-data";
 import { licenseReceiptMail } from "../license-mails";
 import { notifyLicensee } from "./notify-licensee";
 
@@ -70,6 +72,7 @@ export async function activatePendingGrant(tx: Tx, grantId: string, payment: Cle
     before: { status: "PENDING_PAYMENT" },
     after: { status: "ACTIVE", ...term, amountCents: payment.amountCents, autoRenew: payment.subscriptionId !== null, ...payment.source },
   });
+  await emitWebhookEvent(tx, { organizationId: grant.organizationId, type: "license.activated", data: () => licenseEventData(tx, grant.id) });
   const renews = payment.subscriptionId ? " It renews automatically every year; you can turn that off on the overview." : "";
   await notifyLicensee(tx, grant.organizationId, {
     title: `License ${grant.licenseNumber} is active`,

@@ -5,6 +5,8 @@ import { SYSTEM } from "../../auth/actor";
 import { writeAudit } from "../../audit/write-audit";
 import type { Tx } from "../../db";
 import { newLicenseNumber, newVerificationCode } from "../grant-codes";
+import { emitWebhookEvent } from "../../webhooks/emit-webhook-event";
+import { licenseEventData } from "../../webhooks/webhook-event-data";
 import { licenseReceiptMail } from "../license-mails";
 import { notifyLicensee } from "./notify-licensee";
 import { dayOf, invoicePaymentIds, RetryLater } from "./webhook-step";
@@ -87,6 +89,7 @@ export async function applyCycleRenewal(tx: Tx, subscription: Stripe.Subscriptio
     organizationId: next.organizationId,
     after: { status: "ACTIVE", ...term, previousGrantId: previous.id, amountCents: invoice.amount_paid, invoiceId: invoice.id, subscriptionId: subscription.id },
   });
+  await emitWebhookEvent(tx, { organizationId: next.organizationId, type: "license.activated", data: () => licenseEventData(tx, next.id) });
   await notifyLicensee(tx, next.organizationId, {
     title: `License renewed: ${next.licenseNumber}`,
     body: `The yearly renewal was paid: license ${next.licenseNumber} covers the repertoire from ${term.startsOn}, when ${previous.licenseNumber} ends, for 12 months.`,
