@@ -11,6 +11,7 @@ import { USAGE_INTERNAL, USAGE_MATRIX, USAGE_PUBLIC } from "./matrix/usage";
 import { USAGE_QUEUE_INTERNAL, USAGE_QUEUE_MATRIX, USAGE_QUEUE_PUBLIC } from "./matrix/usage-queue";
 import { USAGE_REMINDERS_INTERNAL, USAGE_REMINDERS_MATRIX, USAGE_REMINDERS_PUBLIC } from "./matrix/usage-reminders";
 import { DISTRIBUTION_INTERNAL, DISTRIBUTION_MATRIX, DISTRIBUTION_PUBLIC } from "./matrix/distribution";
+import { STAFF_OPERATIONS_INTERNAL, STAFF_OPERATIONS_MATRIX, STAFF_OPERATIONS_PUBLIC } from "./matrix/staff-operations";
 import { WEBHOOKS_INTERNAL, WEBHOOKS_MATRIX, WEBHOOKS_PUBLIC } from "./matrix/webhooks";
 import { STAFF_ORGANIZATIONS_INTERNAL, STAFF_ORGANIZATIONS_MATRIX, STAFF_ORGANIZATIONS_PUBLIC } from "./matrix/staff-organizations";
 import { OPENAPI_INTERNAL, OPENAPI_MATRIX, OPENAPI_PUBLIC } from "./matrix/openapi";
@@ -56,6 +57,7 @@ export const USE_CASE_MATRIX: Record<string, MatrixEntry> = {
   ...OPENAPI_MATRIX,
   ...STAFF_ORGANIZATIONS_MATRIX,
   ...WEBHOOKS_MATRIX,
+  ...STAFF_OPERATIONS_MATRIX,
 };
 
 /**
@@ -87,6 +89,7 @@ export const PUBLIC_USE_CASES: Record<string, string> = {
   ...OPENAPI_PUBLIC,
   ...STAFF_ORGANIZATIONS_PUBLIC,
   ...WEBHOOKS_PUBLIC,
+  ...STAFF_OPERATIONS_PUBLIC,
 };
 
 /** Building blocks called only from inside use cases, jobs or the request plumbing. */
@@ -115,4 +118,5 @@ export const INTERNAL_FUNCTIONS = new Set([
   ...OPENAPI_INTERNAL,
   ...STAFF_ORGANIZATIONS_INTERNAL,
   ...WEBHOOKS_INTERNAL,
+  ...STAFF_OPERATIONS_INTERNAL,
 ]);

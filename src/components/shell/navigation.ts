@@ -20,6 +20,9 @@ export function navigationFor(actor: UserActor): NavSection[] {
         { href: "/staff/distributions", label: "Distributions" },
         { href: "/staff/usage", label: "Usage queue" },
         { href: "/staff/pricing", label: "Pricing" },
+        { href: "/staff/settings", label: "Settings" },
+        { href: "/staff/audit", label: "Audit log" },
+        { href: "/staff/jobs", label: "Jobs" },
         { href: "/staff/outbox", label: "Mail outbox" },
       ],
     });

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { resendFailedMailAction } from "@/app/_actions/staff-operations";
+import { ActionButton } from "@/components/forms/action-button";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -31,7 +33,15 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
           </dd>
           <dt className="text-slate-500">Created</dt>
           <dd>{when.format(mail.createdAt)} UTC</dd>
+          <dt className="text-slate-500">Attempts</dt>
+          <dd>{mail.attempts}{mail.sentAt ? ` · sent ${when.format(mail.sentAt)} UTC` : ""}</dd>
         </dl>
+        {mail.status === "FAILED" && can.administer(actor) ? (
+          <div className="mb-4">
+            <ActionButton action={resendFailedMailAction} fields={{ mailId: mail.id }} label="Send it again" pendingLabel="Queuing…" variant="secondary" />
+            <p className="mt-1 text-xs text-slate-500">One more delivery attempt at the next pass; if it fails again the mail stays failed.</p>
+          </div>
+        ) : null}
         <pre data-testid="mail-body" className="whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-4 font-sans text-sm text-slate-800 ring-1 ring-slate-200">
           {mail.text}
         </pre>
