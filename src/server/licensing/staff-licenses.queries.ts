@@ -10,7 +10,7 @@ import { ZStaffLicensesQuery } from "./refunds.schema";
 
 // The staff area's view of licenses: every licensee's grants with what was paid and refunded,
 // and one grant's payments, refunds and history (its audit rows). Both staff roles read them;
-// only ADMIN sees the refund form (canRefund).
+// only ADMIN sees the refund, revoke and extend forms (canRefund, canRevoke, canExtend).
 
 export const STAFF_LICENSES_PAGE_SIZE = 50;
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -73,6 +73,9 @@ export async function getLicenseForStaff(actor: Actor | null, grantId: string) {
   const today = todayUtc();
   const startsOn = day(grant.startsOn);
   const isRefundable = grant.status === "ACTIVE" && startsOn !== null && grant.endsOn !== null;
+  // A license granted by hand keeps its invoice and reasons in its audit row (the payment is "manual").
+  const granted = history.find((h) => h.action === "license.granted_manually")?.after as Record<string, string | null> | undefined;
+  const isChangeable = grant.status === "ACTIVE" && grant.endsOn !== null;
   return {
     ...grant,
     startsOn,
@@ -87,6 +90,12 @@ export async function getLicenseForStaff(actor: Actor | null, grantId: string) {
     history: history.map((h) => ({ id: h.id.toString(), at: h.at, action: h.action, who: h.actorUserId ? (nameOf.get(h.actorUserId) ?? h.actorKind) : h.actorKind === "system" ? "Stripe / scheduled job" : h.actorKind, after: h.after })),
     isRefundable,
     canRefund: can.refundLicense(actor) && isRefundable,
+    manualGrant: granted
+      ? { invoiceReference: granted.invoiceReference ?? "", reason: granted.reason ?? "", feeOverrideReason: granted.feeOverrideReason ?? null, scheduleFeeCents: granted.scheduleFeeCents ? BigInt(granted.scheduleFeeCents) : null }
+      : null,
+    isChangeable,
+    canRevoke: can.administer(actor) && isChangeable,
+    canExtend: can.administer(actor) && isChangeable,
   };
 }
 

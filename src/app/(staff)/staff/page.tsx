@@ -1,9 +1,15 @@
 import type { Metadata } from "next";
+import { CountBars } from "@/components/staff-dashboard/count-bars";
+import { QueueList } from "@/components/staff-dashboard/queue-list";
+import { RevenueChart } from "@/components/staff-dashboard/revenue-chart";
+import { WorksChart } from "@/components/staff-dashboard/works-chart";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { requirePageActor } from "@/server/auth/page-guards";
 import { can } from "@/server/auth/policies";
-import { getStaffOverview } from "@/server/staff/dashboard.queries";
+import { getLicensesByIndustry, getStaffOverview } from "@/server/staff/dashboard.queries";
+import { getRevenueByQuarter } from "@/server/staff/revenue-by-quarter.queries";
+import { getWorksEnrolled } from "@/server/staff/works-enrolled.queries";
 
 export const metadata: Metadata = { title: "Staff overview" };
 
@@ -11,7 +17,8 @@ const number = new Intl.NumberFormat("en-US");
 
 export default async function StaffHome() {
   const actor = await requirePageActor("/staff", can.readStaffArea);
-  const o = await getStaffOverview(actor);
+  const [o, revenue, works, industries] = await Promise.all([getStaffOverview(actor), getRevenueByQuarter(actor), getWorksEnrolled(actor), getLicensesByIndustry(actor)]);
+  const about = works.isEstimate ? "≈ " : "";
   return (
     <>
       <PageHeader
@@ -23,20 +30,20 @@ export default async function StaffHome() {
         }
       />
       <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">The portal today</h2>
-      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4" data-testid="staff-figures">
+        <Stat label="Active licenses" value={number.format(o.activeGrants)} href="/staff/licenses" hint={o.upcomingGrants > 0 ? `In force today; ${number.format(o.upcomingGrants)} more start later` : "In force today"} />
         <Stat label="Licensee organisations" value={number.format(o.licensees)} />
-        <Stat label="Rightsholder organisations" value={number.format(o.rightsholders)} />
-        <Stat label="Active licenses" value={number.format(o.activeGrants)} />
-        <Stat label="Works in the repertoire" value={number.format(o.works)} />
+        <Stat label="Works enrolled" value={`${about}${number.format(works.enrolled)}`} hint={works.isEstimate ? "Estimate from database statistics" : `${number.format(o.rightsholders)} rightsholder organisations`} />
+        <Stat label={`Enrolled in ${works.quarter}`} value={`${about}${number.format(works.thisQuarter)}`} hint="New works this quarter" />
       </dl>
-      <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Queues</h2>
-      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label="Rightsholders awaiting approval" value={number.format(o.pendingApprovals)} />
-        <Stat label="Open disputes" value={number.format(o.openDisputes)} />
-        <Stat label="Unmatched usage lines" value={number.format(o.unmatchedLines)} />
-        <Stat label="Failed jobs" value={number.format(o.failedJobs)} />
-        <Stat label="Mail in the outbox" value={number.format(o.capturedMail)} href="/staff/outbox" hint="Captured, queued or failed" />
-      </dl>
+      <div className="mt-8 grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2"><RevenueChart quarters={revenue} /></div>
+        <QueueList queues={o.queues} />
+      </div>
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2"><WorksChart months={works.months} isEstimate={works.isEstimate} /></div>
+        <CountBars title="Licenses by industry" description="Licenses in force today, by the industry group each was priced for." bars={industries} emptyText="No license is in force today." />
+      </div>
     </>
   );
 }

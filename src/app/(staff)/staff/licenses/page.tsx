@@ -4,7 +4,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { GrantStatusBadge } from "@/components/licensing/grant-status";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonClasses, LinkButton } from "@/components/ui/button";
 import { formatDay } from "@/lib/dates";
 import { lastDayOf } from "@/lib/licensing/term";
 import { formatCents } from "@/lib/pricing/price-license";
@@ -21,7 +21,11 @@ export default async function StaffLicensesPage({ searchParams }: { searchParams
   const pageLink = (n: number) => `/staff/licenses?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) })}`;
   return (
     <>
-      <PageHeader title="Licenses" description="Every licensee's grants, newest first, with what was paid and refunded. Open one to see its payments and history, or to refund it." />
+      <PageHeader
+        title="Licenses"
+        description="Every licensee's grants, newest first, with what was paid and refunded. Open one to see its payments and history, or to refund, revoke or extend it."
+        actions={can.administer(actor) ? <LinkButton href="/staff/licenses/new">Grant a license manually</LinkButton> : undefined}
+      />
       <form method="get" action="/staff/licenses" className="mb-4 flex flex-wrap gap-2" role="search">
         <label htmlFor="q" className="sr-only">License number or organisation</label>
         <input id="q" name="q" defaultValue={q} placeholder="License number or organisation" className="w-72 rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500" />

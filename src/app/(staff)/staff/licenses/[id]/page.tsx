@@ -3,6 +3,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { GrantStatusBadge } from "@/components/licensing/grant-status";
 import { RefundForm } from "@/components/licensing/refund-form";
+import { ExtendForm } from "@/components/staff-licenses/extend-form";
+import { RevokeForm } from "@/components/staff-licenses/revoke-form";
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatDateTime, formatDay } from "@/lib/dates";
 import { lastDayOf } from "@/lib/licensing/term";
@@ -27,10 +29,33 @@ const EVENTS: Record<string, string> = {
   "license.expired": "Ended",
   "license.refunded": "Refunded by staff",
   "license.refund_recorded": "Refund recorded from Stripe",
+  "license.granted_manually": "Granted by staff (invoiced)",
+  "license.checkout_replaced": "Checkout replaced by a license granted by staff",
+  "license.revoked": "Revoked by staff",
+  "license.extended": "Extended by staff",
 };
 
-export default async function StaffLicensePage({ params }: { params: Promise<{ id: string }> }) {
+/** The outcome of a staff change whose form is no longer on the page (?done=…). */
+const DONE: Record<string, string> = {
+  granted: "License granted. The licensee's members were sent the receipt.",
+  revoked: "License revoked. The licensee's members were told by mail.",
+};
+
+/** What a staff change said, for the history list. */
+function historyDetail(after: unknown): string | null {
+  const a = (after ?? {}) as Record<string, unknown>;
+  const parts = [
+    typeof a.invoiceReference === "string" ? `invoice ${a.invoiceReference}` : null,
+    typeof a.extendedByDays === "number" ? `+${a.extendedByDays} days` : null,
+    typeof a.reason === "string" ? a.reason : null,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(" · ") : null;
+}
+
+export default async function StaffLicensePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { id } = await params;
+  const doneKey = (await searchParams).done ?? "";
+  const done = Object.hasOwn(DONE, doneKey) ? DONE[doneKey] : null;
   const actor = await requirePageActor(`/staff/licenses/${id}`, can.readLicenses);
   const grant = await orNotFoundPage(() => getLicenseForStaff(actor, id));
   const money = (cents: bigint) => formatCents(cents, grant.currency);
@@ -44,6 +69,7 @@ export default async function StaffLicensePage({ params }: { params: Promise<{ i
         </div>
         <GrantStatusBadge status={grant.status} autoRenew={grant.autoRenew} />
       </div>
+      {done ? <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200">{done}</p> : null}
       <Card>
         <dl className="grid gap-4 text-sm sm:grid-cols-4" data-testid="license-facts">
           <div><dt className="text-slate-500">Term</dt><dd className="text-slate-900">{grant.startsOn && grant.endsOn ? `${formatDay(grant.startsOn)} – ${formatDay(lastDayOf({ endsOn: grant.endsOn }))}` : "Not started"}</dd></div>
@@ -55,6 +81,12 @@ export default async function StaffLicensePage({ params }: { params: Promise<{ i
         {grant.autoRenew && grant.endsOn ? <p className="mt-3 text-sm text-slate-700">Renews automatically on {formatDay(grant.endsOn)} (subscription <span className="font-mono">{grant.stripeSubscriptionId}</span>).</p> : null}
         {grant.nextGrant ? <p className="mt-3 text-sm text-slate-700">Followed by <Link href={`/staff/licenses/${grant.nextGrant.id}`} className="font-mono text-brand-700 hover:underline">{grant.nextGrant.licenseNumber}</Link>.</p> : null}
         {grant.previousGrantId ? <p className="mt-1 text-sm text-slate-700">Renews <Link href={`/staff/licenses/${grant.previousGrantId}`} className="text-brand-700 hover:underline">the previous license</Link>.</p> : null}
+        {grant.manualGrant ? (
+          <p className="mt-3 text-sm text-slate-700" data-testid="manual-grant">
+            Granted by staff against invoice <span className="font-mono">{grant.manualGrant.invoiceReference}</span>: {grant.manualGrant.reason}
+            {grant.manualGrant.feeOverrideReason ? ` The fee differs from the schedule's${grant.manualGrant.scheduleFeeCents !== null ? ` (${money(grant.manualGrant.scheduleFeeCents)})` : ""}: ${grant.manualGrant.feeOverrideReason}` : ""}
+          </p>
+        ) : null}
       </Card>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
@@ -88,7 +120,9 @@ export default async function StaffLicensePage({ params }: { params: Promise<{ i
 
       {grant.canRefund && grant.startsOn && grant.endsOn ? (
         <Card className="mt-6">
-          <CardTitle description="The money goes back to the card through Stripe first; the license changes only once Stripe has accepted the refund. The licensee's members are mailed.">Refund</CardTitle>
+          <CardTitle description={grant.payments.some((p) => p.isManual)
+            ? "Paid by invoice, outside Stripe: no money can go back from here. Enter 0.00 to shorten or revoke the license; return the money by the way it was paid."
+            : "The money goes back to the card through Stripe first; the license changes only once Stripe has accepted the refund. The licensee's members are mailed."}>Refund</CardTitle>
           <RefundForm
             grantId={grant.id} requestKey={randomUUID()} startsOn={grant.startsOn} endsOn={grant.endsOn} termDays={grant.termDays ?? 0}
             paidCents={grant.paidCents.toString()} refundedCents={grant.refundedCents.toString()} currency={grant.currency} today={grant.today}
@@ -96,6 +130,21 @@ export default async function StaffLicensePage({ params }: { params: Promise<{ i
         </Card>
       ) : grant.isRefundable ? (
         <p className="mt-6 text-sm text-slate-600">Refunds are made by staff administrators; analysts read licenses only.</p>
+      ) : null}
+
+      {grant.canRevoke && grant.endsOn ? (
+        <div className="mt-6 grid gap-6 lg:grid-cols-2">
+          <Card>
+            <CardTitle description="More time at no charge: the fee, and the revenue and royalties it brings, stay as sold. The licensee's members are mailed.">Extend</CardTitle>
+            <ExtendForm grantId={grant.id} endsOn={grant.endsOn} isRenewing={grant.autoRenew && grant.stripeSubscriptionId !== null} />
+          </Card>
+          <Card>
+            <CardTitle description="Ends the license today without moving money; refund separately if money is due. The licensee's members are mailed.">Revoke</CardTitle>
+            <RevokeForm grantId={grant.id} endsOn={grant.endsOn} today={grant.today} isRenewing={grant.autoRenew && grant.stripeSubscriptionId !== null} />
+          </Card>
+        </div>
+      ) : grant.isChangeable ? (
+        <p className="mt-6 text-sm text-slate-600">Extending and revoking are for staff administrators; analysts read licenses only.</p>
       ) : null}
 
       <Card className="mt-6">
@@ -106,6 +155,7 @@ export default async function StaffLicensePage({ params }: { params: Promise<{ i
               <span className="whitespace-nowrap text-slate-500">{formatDateTime(h.at)}</span>
               <span className="font-medium text-slate-900">{EVENTS[h.action] ?? h.action}</span>
               <span className="text-slate-600">{h.who}</span>
+              {historyDetail(h.after) ? <span className="w-full text-slate-600 sm:w-auto">{historyDetail(h.after)}</span> : null}
             </li>
           ))}
         </ol>
