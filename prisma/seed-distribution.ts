@@ -2,7 +2,8 @@
 // usage of the demo repertoire for the last two closed quarters. The earlier quarter's run is
 // calculated and approved (the app's payout job pays it through the Stripe test double when the
 // portal starts); the last quarter's run is calculated and waits for staff to approve it.
-// Harbour Lane Press and its partner joined the repertoire a year before, so that usage counts.
+// Harbour Lane Press and its partner joined the repertoire before those quarters (300 days before
+// the seed ran), so that usage counts.
 // Everything goes through the real calculation and approval. Called by seed.ts on an empty
 // database only.
 import { previousQuarter, quarterOf } from "../src/lib/usage/quarters";
@@ -30,11 +31,12 @@ export async function seedDistributions(adminUserId: string, isbn13: (first12: s
   const { calculateDistributionRun } = await import("../src/server/distribution/calculate-distribution-run");
   const { approveDistributionRun } = await import("../src/server/distribution/approve-distribution-run");
 
-  const yearAgo = new Date(Date.now() - 400 * DAY);
+  // Before the earlier quarter began (it began at most 275 days ago).
+  const joinedAt = new Date(Date.now() - 300 * DAY);
   const rightsholders = await db.organization.findMany({ where: { kind: "RIGHTSHOLDER", rightsholderProfile: { status: "APPROVED" } }, select: { id: true } });
   const ids = rightsholders.map((r) => r.id);
-  await db.rightsholderProfile.updateMany({ where: { organizationId: { in: ids } }, data: { approvedAt: yearAgo } });
-  await db.work.updateMany({ where: { rightsholderId: { in: ids } }, data: { createdAt: yearAgo } });
+  await db.rightsholderProfile.updateMany({ where: { organizationId: { in: ids } }, data: { approvedAt: joinedAt } });
+  await db.work.updateMany({ where: { rightsholderId: { in: ids } }, data: { createdAt: joinedAt } });
 
   const plan = await db.plan.findFirstOrThrow({ select: { id: true, schedules: { select: { id: true }, take: 1 } } });
   const startsOn = new Date(Date.now() - 300 * DAY).toISOString().slice(0, 10);

@@ -6,9 +6,10 @@ const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFra
 
 /** Works enrolled in each of the last twelve months. */
 export function WorksChart({ months, isEstimate }: { months: { month: string; label: string; count: number }[]; isEstimate: boolean }) {
-  const columns = months.map((m) => ({
+  // "Jan", with the year where it starts and on the first column: "Dec 2025" … "Jan 2026".
+  const columns = months.map((m, index) => ({
     key: m.month,
-    label: m.label.split(" ")[0]!,
+    label: index === 0 || m.month.endsWith("-01") ? m.label : m.label.split(" ")[0]!,
     value: BigInt(m.count),
     display: compact.format(m.count),
     style: isEstimate ? ("outline" as const) : ("solid" as const),
