@@ -10,7 +10,7 @@ import { getLicenseForStaff, listLicensesForStaff } from "@/server/licensing/sta
 import { startCheckout } from "@/server/licensing/start-checkout";
 import { stripeClient } from "@/server/stripe/client";
 import { createOrganizationWithPeople, createStaffActor, mailsTo } from "../factories";
-import { completeLicenseeProfile, deliver, eventsForSession, payOnDouble, subscribedLicensee } from "../factories/licensing";
+import { completeLicenseeProfile, createActiveGrant, deliver, eventsForSession, payOnDouble, subscribedLicensee } from "../factories/licensing";
 
 const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -117,6 +117,24 @@ describe("staff refunds", () => {
     await refundLicense(admin, refund(grant.id, { amount: "0.00", effect: "REVOKE" }));
     expect(await db.licenseGrant.findUniqueOrThrow({ where: { id: grant.id } })).toMatchObject({ status: "REVOKED" });
     expect(await db.refund.count({ where: { grantId: grant.id } })).toBe(1);
+  });
+
+  it("records the refund of an invoice paid outside Stripe without calling Stripe, once", async () => {
+    const admin = await createStaffActor("ADMIN");
+    const people = await createOrganizationWithPeople("LICENSEE");
+    const grant = await createActiveGrant(people.organization.id, { startsOn: todayUtc(), endsOn: shift(todayUtc(), 365), withPayment: false });
+    await db.payment.create({ data: { grantId: grant.id, organizationId: people.organization.id, amountCents: 450_000n, status: "SUCCEEDED", isManual: true, paidAt: new Date() } });
+    const form = refund(grant.id, { amount: "1,000.00", effect: "SHORTEN", endsOn: shift(todayUtc(), 100), reason: "Seats reduced; returned by bank transfer." });
+    const outcome = await refundLicense(admin, form);
+    expect(outcome).toMatchObject({ isEffectApplied: true, refundId: expect.any(String) });
+    const after = await db.licenseGrant.findUniqueOrThrow({ where: { id: grant.id }, include: { refunds: true } });
+    expect(after.refunds).toMatchObject([{ amountCents: 100_000n, stripeRefundId: null, createdById: admin.userId }]);
+    expect(after.endsOn!.toISOString().slice(0, 10)).toBe(shift(todayUtc(), 100));
+    // The same form again: the license is no longer what it showed (its end moved), so nothing is
+    // refunded twice; a submission racing the first fails on the grant's conditional update instead.
+    await expect(refundLicense(admin, form)).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { endsOn: [expect.any(String)] } });
+    expect(await db.refund.count({ where: { grantId: grant.id } })).toBe(1);
+    await expect(refundLicense(admin, refund(grant.id, { amount: "4,000.00", effect: "REVOKE" }))).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { amount: [expect.stringMatching(/At most/)] } });
   });
 
   it("cancels the subscription of a license that renews automatically when it is revoked", async () => {

@@ -65,13 +65,18 @@ export async function refundLicense(actor: Actor | null, rawInput: TRefundLicens
     else if (newEnd < startsOn) errors.endsOn = [`Not before the term starts (${formatDay(startsOn)}).`];
     else if (newEnd >= endsOn) errors.endsOn = [`Earlier than the current end (${formatDay(endsOn)}); to refund without changing the term, choose a day before it.`];
   }
-  const payment = grant.payments.find((p) => (p.stripePaymentIntentId || p.stripeChargeId) && p.amountCents - sum(p.refunds) >= amount);
-  if (amount > 0n && !payment && !errors.amount) errors.amount = ["No single Stripe payment of this license has that much left to refund."];
+  const hasLeft = (p: (typeof grant.payments)[number]) => p.amountCents - sum(p.refunds) >= amount;
+  // A card payment goes back through Stripe; an invoice paid outside Stripe (a manual grant) is
+  // returned the way it came, by staff, and recorded here so revenue recognition drops with it.
+  const payment = grant.payments.find((p) => (p.stripePaymentIntentId || p.stripeChargeId) && hasLeft(p))
+    ?? grant.payments.find((p) => p.isManual && !p.stripePaymentIntentId && !p.stripeChargeId && hasLeft(p));
+  const isManualRefund = amount > 0n && payment !== undefined && !payment.stripePaymentIntentId && !payment.stripeChargeId;
+  if (amount > 0n && !payment && !errors.amount) errors.amount = ["No single payment of this license has that much left to refund."];
   if (Object.keys(errors).length > 0) throw validation("Check the highlighted fields.", errors);
 
   const stripe = stripeClient();
   let stripeRefund: Stripe.Refund | null = null;
-  if (amount > 0n && payment) {
+  if (amount > 0n && payment && !isManualRefund) {
     try {
       stripeRefund = await stripe.refunds.create(
         {
@@ -120,6 +125,14 @@ export async function refundLicense(actor: Actor | null, rawInput: TRefundLicens
         : { endsOn: at(newEnd), statusReason: input.reason, autoRenew: false },
     });
     const isEffectApplied = moved.count > 0;
+    if (isManualRefund && payment) {
+      // No idempotency key outside Stripe: the change to the grant, conditional on what staff saw,
+      // is what makes a second submission of the same form fail instead of refunding twice.
+      if (!isEffectApplied) throw new AppError("CONFLICT", "This license changed since the page was shown; reload it before recording a refund.");
+      refundId = (await tx.refund.create({
+        data: { paymentId: payment.id, grantId: grant.id, amountCents: amount, effectiveOn: at(today), reason: input.reason, createdById: staff.userId },
+      })).id;
+    }
     await writeAudit(tx, actor, {
       action: "license.refunded",
       entityType: "LicenseGrant",
@@ -127,7 +140,7 @@ export async function refundLicense(actor: Actor | null, rawInput: TRefundLicens
       organizationId: grant.organizationId,
       before: { status: grant.status, endsOn, refundedCents: refunded, autoRenew: grant.autoRenew },
       after: {
-        amountCents: amount, effect: input.effect, reason: input.reason, stripeRefundId: stripeRefund?.id ?? null, isEffectApplied,
+        amountCents: amount, effect: input.effect, reason: input.reason, stripeRefundId: stripeRefund?.id ?? null, isManualRefund, isEffectApplied,
         ...(isEffectApplied ? (newEnd === null ? { status: "REVOKED" } : { endsOn: newEnd }) : {}),
       },
     });

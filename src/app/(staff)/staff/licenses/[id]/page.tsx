@@ -121,7 +121,7 @@ export default async function StaffLicensePage({ params, searchParams }: { param
       {grant.canRefund && grant.startsOn && grant.endsOn ? (
         <Card className="mt-6">
           <CardTitle description={grant.payments.some((p) => p.isManual)
-            ? "Paid by invoice, outside Stripe: no money can go back from here. Enter 0.00 to shorten or revoke the license; return the money by the way it was paid."
+            ? "Paid by invoice, outside Stripe: return the money the way it was paid (a bank transfer), then record the refund here. It lowers the revenue distributed from today and revokes or shortens the license; the licensee's members are mailed."
             : "The money goes back to the card through Stripe first; the license changes only once Stripe has accepted the refund. The licensee's members are mailed."}>Refund</CardTitle>
           <RefundForm
             grantId={grant.id} requestKey={randomUUID()} startsOn={grant.startsOn} endsOn={grant.endsOn} termDays={grant.termDays ?? 0}
