@@ -50,6 +50,7 @@ function KeyRow({ apiKey, organizationId, canManage }: { apiKey: ApiKeyListItem;
           {apiKey.createdByName ? ` by ${apiKey.createdByName}` : ""}
           {" · "}
           {apiKey.lastUsedAt ? `last used ${formatDateTime(apiKey.lastUsedAt)}` : "never used"}
+          {` · up to ${apiKey.rateLimitPerMinute.toLocaleString("en-US")} requests a minute`}
           {apiKey.revokedAt
             ? ` · revoked ${dateFormat.format(apiKey.revokedAt)}`
             : apiKey.expiresAt

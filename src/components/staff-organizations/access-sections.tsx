@@ -8,6 +8,7 @@ import { Badge } from "../ui/badge";
 import { DataTable } from "../ui/data-table";
 import { EmptyState } from "../ui/empty-state";
 import { Pager } from "./pager";
+import { RateLimitForm } from "./rate-limit-form";
 
 const KEY_STATUS = { active: ["Active", "green"], expired: ["Expired", "amber"], revoked: ["Revoked", "red"] } as const;
 
@@ -16,7 +17,7 @@ export async function ApiKeysSection({ actor, organizationId }: { actor: UserAct
   const keys = await listApiKeys(actor, organizationId);
   if (keys.length === 0) return <EmptyState title="No API keys">The organisation&apos;s owners create keys on their API keys page.</EmptyState>;
   return (
-    <DataTable columns={[{ label: "Key" }, { label: "Status" }, { label: "Scopes", className: "hidden md:table-cell" }, { label: "Last used", className: "hidden sm:table-cell" }]}>
+    <DataTable columns={[{ label: "Key" }, { label: "Status" }, { label: "Scopes", className: "hidden md:table-cell" }, { label: "Last used", className: "hidden sm:table-cell" }, { label: "Rate limit" }]}>
       {keys.map((k) => {
         const [label, tone] = KEY_STATUS[k.status];
         return (
@@ -29,6 +30,10 @@ export async function ApiKeysSection({ actor, organizationId }: { actor: UserAct
             <td className="px-4 py-3"><Badge tone={tone}>{label}</Badge></td>
             <td className="hidden px-4 py-3 text-slate-700 md:table-cell">{k.scopes.map((s) => (s in API_SCOPES ? API_SCOPES[s as ApiScope].label : s)).join(", ")}</td>
             <td className="hidden whitespace-nowrap px-4 py-3 text-slate-700 sm:table-cell">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"}</td>
+            <td className="px-4 py-3 text-slate-700">
+              <span className="whitespace-nowrap tabular-nums">{k.rateLimitPerMinute.toLocaleString("en-US")} / min</span>
+              {actor.staffRole === "ADMIN" && k.status === "active" ? <RateLimitForm organizationId={organizationId} keyId={k.id} perMinute={k.rateLimitPerMinute} /> : null}
+            </td>
           </tr>
         );
       })}

@@ -13,6 +13,8 @@ export type ApiKeyListItem = {
   createdAt: Date;
   createdByName: string | null;
   lastUsedAt: Date | null;
+  /** Requests a minute this key may make (429 with Retry-After above it); staff change it. */
+  rateLimitPerMinute: number;
   expiresAt: Date | null;
   revokedAt: Date | null;
   status: ApiKeyStatus;
@@ -32,6 +34,7 @@ export async function listApiKeys(actor: Actor | null, organizationId: string, n
       createdAt: true,
       createdById: true,
       lastUsedAt: true,
+      rateLimitPerMinute: true,
       expiresAt: true,
       revokedAt: true,
     },

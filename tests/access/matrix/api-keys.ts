@@ -6,6 +6,7 @@ import { listApiKeys } from "@/server/api-keys/api-keys.queries";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { revokeApiKey } from "@/server/api-keys/revoke-api-key";
 import { rotateApiKey } from "@/server/api-keys/rotate-api-key";
+import { setApiKeyRateLimit } from "@/server/api-keys/set-api-key-rate-limit";
 import { enrollWorksV1 } from "@/server/api/works/enroll-works-v1";
 import { listWorksV1 } from "@/server/api/works/works-v1.queries";
 import { db } from "@/server/db";
@@ -32,6 +33,15 @@ export const API_KEYS_MATRIX: Record<string, MatrixEntry> = {
         },
       });
       return revokeApiKey(actor, { organizationId: w.rightsholder.organization.id, apiKeyId: key.id });
+    },
+  },
+  setApiKeyRateLimit: {
+    allowed: ["admin"],
+    run: async (actor, w) => {
+      const key = await db.apiKey.create({
+        data: { organizationId: w.licensee.organization.id, name: "Matrix limited key", prefix: "cw_live_limit", keyHash: createHash("sha256").update(randomBytes(16)).digest("hex"), scopes: ["usage:read"] },
+      });
+      return setApiKeyRateLimit(actor, { organizationId: w.licensee.organization.id, keyId: key.id, perMinute: "120", reason: "Matrix check of the limit." });
     },
   },
   rotateApiKey: {
