@@ -52,7 +52,9 @@ function discoverPages(dir: string, prefix = ""): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     if (!statSync(full).isDirectory()) return name === "page.tsx" ? [prefix || "/"] : [];
-    if (name.startsWith("_") || name === "api") return [];
+    // src/app/api holds route handlers, not pages; a page may still live under a folder named
+    // "api" elsewhere (/developers/api).
+    if (name.startsWith("_") || (name === "api" && prefix === "")) return [];
     const segment = name.startsWith("(") ? "" : `/${name}`;
     return discoverPages(full, prefix + segment);
   });
