@@ -2,6 +2,7 @@
 
 const ROUTES: Record<string, (id: string) => string> = {
   LicenseGrant: (id) => `/staff/licenses/${id}`,
+  Work: (id) => `/staff/works/${id}`,
   DistributionRun: (id) => `/staff/distributions/${id}`,
   Dispute: (id) => `/staff/disputes/${id}`,
   Organization: (id) => `/staff/organizations/${id}`,

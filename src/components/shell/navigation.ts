@@ -14,6 +14,7 @@ export function navigationFor(actor: UserActor): NavSection[] {
       items: [
         { href: "/staff", label: "Overview" },
         { href: "/staff/organizations", label: "Organisations" },
+        { href: "/staff/works", label: "Repertoire" },
         { href: "/staff/rightsholders", label: "Rightsholders" },
         { href: "/staff/disputes", label: "Disputes" },
         { href: "/staff/licenses", label: "Licenses" },

@@ -36,6 +36,8 @@ const FIELD_LABELS: Record<string, string> = {
   status: "Status",
   suspendReason: "Suspension reason",
   mergedIntoId: "Merged into",
+  mergedFromId: "Merged from",
+  reason: "Reason",
 };
 const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 const META = new Set(["via", "importId", "fileName", "apiKeyId", "identifiersAdded"]);
