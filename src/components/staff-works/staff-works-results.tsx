@@ -25,7 +25,7 @@ function HitRow({ hit, query, isSelectable }: { hit: StaffWorkHit; query: StaffW
           <input type="checkbox" name="workId" value={hit.id} aria-label={`Select work #${hit.id}`} />
         </td>
       ) : null}
-      <td className="max-w-0 px-4 py-3">
+      <td className="min-w-64 px-4 py-3">
         <Link href={`/staff/works/${hit.id}`} className="block font-medium text-brand-700 hover:underline" data-testid="staff-work-title">
           <Highlighted segments={hit.titleSegments} />
         </Link>
