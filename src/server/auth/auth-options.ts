@@ -1,16 +1,24 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { isAppError } from "../errors";
 import { clientIpFromHeaderRecord } from "./client-ip";
 import { signInWithPassword } from "./sign-in-with-password";
 
+/**
+ * Every session's cookie lifetime: 12 hours from when next-auth last issued the JWT (at sign-in,
+ * and again whenever the browser calls its session endpoint). Staff sessions also end 12 hours
+ * after sign-in and after 30 minutes idle, whatever the cookie says (staff-session-lifetime.ts).
+ */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 declare module "next-auth" {
   interface Session {
     uid?: string;
     sv?: number;
+    sid?: string;
+    sat?: number;
   }
   interface User {
     sv?: number;
@@ -20,10 +28,14 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    /** The session's id (session_activity) and its sign-in time in epoch seconds, set once at sign-in. */
+    sid?: string;
+    sat?: number;
   }
 }
 
-// The JWT carries only the user id and the session version. Role, organisation and active state
+// The JWT carries only the user id, the session version, and the session's id and sign-in time
+// (kept as they are when next-auth re-issues the token). Role, organisation and active state
 // are re-read from the database on every request (loadUserActor), so a change applies at once.
 export const authOptions: AuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
@@ -51,11 +63,13 @@ export const authOptions: AuthOptions = {
       if (user) {
         token.uid = user.id;
         token.sv = user.sv;
+        token.sid = randomUUID();
+        token.sat = Math.floor(Date.now() / 1000);
       }
       return token;
     },
     session({ session, token }) {
-      return { expires: session.expires, uid: token.uid, sv: token.sv };
+      return { expires: session.expires, uid: token.uid, sv: token.sv, sid: token.sid, sat: token.sat };
     },
   },
 };

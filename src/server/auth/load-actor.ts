@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import type { UserActor } from "./actor";
+import { checkStaffSession, type SessionEnd, type SessionFacts } from "./staff-session-lifetime";
 
 /**
  * Re-reads the user behind a session on every request: a deactivated user, or a session issued
@@ -45,4 +46,25 @@ export async function loadUserActor(
       role: m.role,
     })),
   };
+}
+
+/** A request's actor, or why its session has ended (staff limits), or neither (refused as above). */
+export type SessionActorResult = { actor: UserActor; ended: null } | { actor: null; ended: SessionEnd | null };
+
+/**
+ * The actor behind a session token: loadUserActor, then, for staff, the session lifetime limits
+ * (staff-session-lifetime.ts). Organisation users keep next-auth's lifetime (SESSION_MAX_AGE_SECONDS).
+ */
+export async function loadSessionActor(
+  token: { userId: string; sessionVersion: number } & SessionFacts,
+  ip: string | null,
+  now = new Date(),
+): Promise<SessionActorResult> {
+  const actor = await loadUserActor(token.userId, token.sessionVersion, ip);
+  if (!actor) return { actor: null, ended: null };
+  if (actor.staffRole) {
+    const ended = await checkStaffSession(actor.userId, token, now);
+    if (ended) return { actor: null, ended };
+  }
+  return { actor, ended: null };
 }

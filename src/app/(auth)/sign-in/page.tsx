@@ -2,9 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getActor } from "@/server/auth/session";
+import { STAFF_SESSION_LIMITS } from "@/server/auth/staff-session-lifetime";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
+
+/** Why a staff session ended (requirePageActor adds ?ended=), in words. */
+const SESSION_ENDED: Record<string, string> = {
+  idle: `Your session ended after ${STAFF_SESSION_LIMITS.idleSeconds / 60} minutes without activity. Sign in again to continue.`,
+  absolute: `Your session ended ${STAFF_SESSION_LIMITS.absoluteSeconds / 3600} hours after you signed in. Sign in again to continue.`,
+};
 
 /** Only same-site paths are followed after sign-in (no open redirect). */
 function safeReturnPath(value: string | undefined): string {
@@ -19,6 +26,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <h1 className="text-xl font-semibold text-slate-900">Sign in</h1>
       <p className="mt-1 text-sm text-slate-600">Licensees, rightsholders and staff all sign in here.</p>
+      {params.ended && SESSION_ENDED[params.ended] ? (
+        <p role="status" data-testid="session-ended" className="mt-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+          {SESSION_ENDED[params.ended]}
+        </p>
+      ) : null}
       {params.signedOut ? (
         <p role="status" className="mt-4 rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700 ring-1 ring-slate-200">
           You are signed out.
