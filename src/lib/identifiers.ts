@@ -65,15 +65,24 @@ export function normalizeIssn(raw: string): IdentifierResult {
   return { ok: true, type: "ISSN", value: s };
 }
 
+const PERCENT_ESCAPE = /%[0-9a-f]{2}/i;
+
 /** DOIs are case-insensitive: stored lower-case, without "doi:" or a resolver prefix. */
 export function normalizeDoi(raw: string): IdentifierResult {
   let s = raw.trim();
   s = s.replace(/^doi:\s*/i, "").replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, "");
-  try {
-    if (/%[0-9a-f]{2}/i.test(s)) s = decodeURIComponent(s);
-  } catch {
-    return fail("This DOI has a broken %-escape.");
+  // %-escapes (a DOI copied from a link) are decoded once; the normal form never holds one, so
+  // normalising it again changes nothing.
+  if (PERCENT_ESCAPE.test(s)) {
+    try {
+      s = decodeURIComponent(s);
+    } catch {
+      return fail("This DOI has a broken %-escape.");
+    }
+    if (PERCENT_ESCAPE.test(s)) return fail("This DOI is %-encoded twice; give it as it is printed.");
   }
+  // Control characters and lone surrogates can't be stored (PostgreSQL refuses NUL) or printed.
+  if (/[\u0000-\u001f\u007f-\u009f]|\p{Cs}/u.test(s)) return fail("This DOI contains control characters or broken Unicode; give it as it is printed.");
   s = s.toLowerCase();
   if (!/^10\.\d{4,9}\/\S+$/.test(s)) return fail("A DOI starts with 10., a registrant code and a slash (e.g. 10.1000/xyz123).");
   if (s.length > MAX_LENGTH) return fail("This DOI is too long.");
@@ -92,8 +101,14 @@ export function normalizeUrl(raw: string): IdentifierResult {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") return fail("Only http:// and https:// addresses are accepted.");
   if (!url.hostname.includes(".") && url.hostname !== "localhost") return fail("This web address has no valid host name.");
+  // A doi.org link is read as a DOI wherever an identifier's type is detected (usage lines, the
+  // API's search), so kept as a URL it would never be matched.
+  if (/^(?:dx\.)?doi\.org$/.test(url.hostname)) return fail("This is a doi.org link: give it as a DOI (10.…).");
   url.hash = "";
-  return { ok: true, type: "URL", value: url.toString() };
+  // Checked again once serialised: %-encoding can make a short address long.
+  const value = url.toString();
+  if (value.length > MAX_LENGTH) return fail("This URL is too long.");
+  return { ok: true, type: "URL", value };
 }
 
 export function normalizeIdentifier(type: IdentifierKind | "ISBN" | "ISBN10", raw: string): IdentifierResult {

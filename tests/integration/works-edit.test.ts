@@ -199,6 +199,8 @@ describe("setCoOwners", () => {
       .rejects.toMatchObject({ fieldErrors: { "owners.1.organizationId": [expect.any(String)] } });
     await expect(set([{ organizationId: organization.id, share: "50" }, { externalPayeeName: "No Mail", share: "50" }]))
       .rejects.toMatchObject({ fieldErrors: { "owners.1.externalPayeeEmail": [expect.stringMatching(/email/)] } });
+    await expect(set([{ organizationId: organization.id, share: "50" }, { externalPayeeName: "Estate\u0000of", externalPayeeEmail: "e@example.com", share: "50" }]))
+      .rejects.toMatchObject({ fieldErrors: { "owners.1.externalPayeeName": [expect.stringMatching(/can't be saved/)] } });
     await expect(set([{ organizationId: partner.id, share: "50" }, { organizationId: partner.id, share: "50" }]))
       .rejects.toMatchObject({ fieldErrors: { "owners.1.organizationId": [expect.stringMatching(/Already listed/)] } });
     expect(await db.workCoOwner.count({ where: { workId: work.id } })).toBe(0);

@@ -69,6 +69,10 @@ export type WorkFieldErrors = Partial<Record<keyof RawWork, string[]>>;
 export type ParsedWork = { ok: true; work: WorkDraft } | { ok: false; errors: WorkFieldErrors };
 
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Half of a UTF-16 pair: not a character, and stored as U+FFFD, so the work would never match itself. */
+const LONE_SURROGATE = /\p{Cs}/u;
+const MAX_MESSAGES_PER_FIELD = 5;
+const RAW_WORK_FIELDS = ["title", "contributors", "type", "language", "publicationYear", "publisher", "purposes", "excludedFrom", "identifiers"] as const satisfies readonly (keyof RawWork)[];
 
 function text(value: unknown): string | null {
   if (value === undefined || value === null) return null;
@@ -102,6 +106,7 @@ function parseIdentifiers(value: unknown, add: (message: string) => void): Norma
     return [];
   }
   const found: NormalizedIdentifier[] = [];
+  const seen = new Set<string>();
   for (const item of items) {
     let result;
     if (typeof item === "string") {
@@ -122,7 +127,8 @@ function parseIdentifiers(value: unknown, add: (message: string) => void): Norma
       add("Each identifier is a string or {type, value}.");
       continue;
     }
-    if (result.ok && !found.some((f) => f.type === result.type && f.value === result.value)) {
+    if (result.ok && !seen.has(`${result.type} ${result.value}`)) {
+      seen.add(`${result.type} ${result.value}`);
       found.push({ type: result.type, value: result.value });
     }
   }
@@ -136,14 +142,20 @@ function parseIdentifiers(value: unknown, add: (message: string) => void): Norma
 /** Checks and normalises one work. Every problem is reported, each under its field. */
 export function parseWork(raw: RawWork): ParsedWork {
   const errors: WorkFieldErrors = {};
+  // A file's cell can hold thousands of bad identifiers: the first few say what to fix.
   const add = (field: keyof RawWork) => (message: string) => {
-    (errors[field] ??= []).push(message);
+    const messages = (errors[field] ??= []);
+    if (messages.includes(message)) return;
+    if (messages.length < MAX_MESSAGES_PER_FIELD) messages.push(message);
+    else if (messages.length === MAX_MESSAGES_PER_FIELD) messages.push("…and more problems like these; fix these first.");
   };
-  for (const [field, value] of Object.entries(raw)) {
+  // Only the work's own fields are read: other keys (whatever their name, "__proto__" too) are not.
+  for (const field of RAW_WORK_FIELDS) {
+    const value = raw[field];
     const values = Array.isArray(value) ? value : [value];
-    if (values.some((v) => typeof v === "string" && INVISIBLE.test(v))) {
-      add(field as keyof RawWork)("Contains control characters (such as NUL); remove them.");
-    }
+    const texts = values.flatMap((v) => (typeof v === "string" ? [v] : v && typeof v === "object" && "value" in v && typeof v.value === "string" ? [v.value] : []));
+    if (texts.some((v) => INVISIBLE.test(v))) add(field)("Contains control characters (such as NUL); remove them.");
+    else if (texts.some((v) => LONE_SURROGATE.test(v))) add(field)("Contains a broken character (half of a UTF-16 pair); retype it or remove it.");
   }
 
   const title = text(raw.title);
@@ -152,6 +164,7 @@ export function parseWork(raw: RawWork): ParsedWork {
   else if (normalizeTitle(title) === "") add("title")("The title needs at least one letter or digit.");
 
   const contributors: string[] = [];
+  const seenContributors = new Set<string>();
   const rawContributors = list(raw.contributors);
   if (raw.contributors !== undefined && raw.contributors !== null && rawContributors === null) {
     add("contributors")("Give contributors as a list of names.");
@@ -160,7 +173,10 @@ export function parseWork(raw: RawWork): ParsedWork {
     const name = text(item);
     if (name === null) continue;
     if (name.length > LIMITS.contributor) add("contributors")(`Each name has at most ${LIMITS.contributor} characters.`);
-    else if (!contributors.includes(name)) contributors.push(name);
+    else if (!seenContributors.has(name) && contributors.length <= LIMITS.contributors) {
+      seenContributors.add(name);
+      contributors.push(name);
+    }
   }
   if (contributors.length > LIMITS.contributors) add("contributors")(`At most ${LIMITS.contributors} contributors.`);
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 
 // Shared by forms (client-side hints) and use cases (the check that counts).
 export const ZEmail = z
@@ -13,7 +14,7 @@ export const ZPassword = z
   .min(10, "Use at least 10 characters.")
   .max(200, "Use at most 200 characters.");
 
-export const ZPersonName = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
+export const ZPersonName = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 
 export const ZOrganizationKind = z.enum(["LICENSEE", "RIGHTSHOLDER"], {
   error: "Choose whether you license content or hold rights.",
@@ -27,7 +28,8 @@ export const ZSignUpInput = z.object({
     .string()
     .trim()
     .min(2, "Enter your organisation's full name (at least 2 characters).")
-    .max(120, "Use at most 120 characters."),
+    .max(120, "Use at most 120 characters.")
+    .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
   organizationKind: ZOrganizationKind,
 });
 export type TSignUpInput = z.infer<typeof ZSignUpInput>;

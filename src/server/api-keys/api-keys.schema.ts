@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 import type { OrganizationKind } from "@/generated/prisma/enums";
 
 // API keys: what a key may do (its scopes), what an owner types to create one, and what a key
@@ -65,7 +66,8 @@ export const ZCreateApiKeyInput = z.object({
     .string({ error: "Give the key a name." })
     .trim()
     .min(1, "Give the key a name, such as the system that will use it.")
-    .max(80, "At most 80 characters."),
+    .max(80, "At most 80 characters.")
+    .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
   scopes: z
     .array(z.string(), { error: "Choose at least one permission." })
     .min(1, "Choose at least one permission.")

@@ -4,13 +4,13 @@ import type { Actor } from "../auth/actor";
 import { authorize, can } from "../auth/policies";
 import { db } from "../db";
 import { AUDIT_PAGE_SIZE, ZAuditFilters, decodeAuditCursor, encodeAuditCursor, filterDay, type AuditCursor, type AuditFilters, type TAuditFilters } from "./audit.schema";
+import { isUuid } from "@/lib/uuid";
 
 // The staff audit log viewer. The table is append-only and large, so rows are read newest first
 // by keyset on (at, id): each filter picks one of its indexes (actorUserId, at), (organizationId,
 // at), (entityType, entityId, at) or (at), and a page reads the index from the cursor on, never
 // counting or skipping. The action prefix and the date range narrow whichever index is used.
 
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 const DAY_MS = 86_400_000;
 
 export type AuditRow = {

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { BIGINT_MAX, isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 
 // The audit log viewer's filters, as the page's query string carries them. Every field is
 // optional and a malformed one is dropped with a note (a filter form never fails the page).
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
-const text = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((v) => (v ? v : undefined));
+const text = (max: number) => z.string().trim().max(max).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE).optional().catch(undefined).transform((v) => (v ? v : undefined));
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -34,7 +35,10 @@ export function encodeAuditCursor(row: { at: Date; id: bigint }): string {
 
 export function decodeAuditCursor(value: string | undefined): AuditCursor | null {
   const match = value ? /^(\d{1,15})\.(\d{1,19})$/.exec(value) : null;
-  return match ? { at: new Date(Number(match[1])), id: BigInt(match[2]!) } : null;
+  if (!match) return null;
+  // An id past BIGINT is no row's: the query would fail rather than find nothing.
+  const id = BigInt(match[2]!);
+  return id <= BIGINT_MAX ? { at: new Date(Number(match[1])), id } : null;
 }
 
 /** A YYYY-MM-DD filter day as a Date at its UTC midnight, or null when it is not a day. */

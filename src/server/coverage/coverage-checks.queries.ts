@@ -10,6 +10,7 @@ import { authorize, can } from "../auth/policies";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { coverageStorageDir } from "./coverage-checks.schema";
+import { isUuid } from "@/lib/uuid";
 
 export type CoverageCheckStatusValue = "QUEUED" | "PROCESSING" | "COMPLETED" | "FAILED";
 
@@ -98,7 +99,7 @@ export async function listCoverageChecksPage(actor: Actor | null, input: { organ
 /** One check of the licensee's; another organisation's id is "not found". */
 export async function getCoverageCheck(actor: Actor | null, input: { organizationId: string; checkId: string }): Promise<CoverageCheckView> {
   authorize(can.readCoverageChecks(actor, input.organizationId), "Only this licensee's members, its API keys and staff can see its coverage checks.");
-  const row = /^[0-9a-f-]{36}$/i.test(input.checkId)
+  const row = isUuid(input.checkId)
     ? await db.coverageCheck.findFirst({ where: { id: input.checkId, organizationId: input.organizationId }, select: SELECT })
     : null;
   if (!row) throw notFound("The coverage check");
@@ -108,7 +109,7 @@ export async function getCoverageCheck(actor: Actor | null, input: { organizatio
 /** The result file, streamed from storage. */
 export async function coverageCheckResult(actor: Actor | null, input: { organizationId: string; checkId: string }): Promise<{ fileName: string; size: number; body: ReadableStream<Uint8Array> }> {
   authorize(can.readCoverageChecks(actor, input.organizationId), "Only this licensee's members, its API keys and staff can see its coverage checks.");
-  const row = /^[0-9a-f-]{36}$/i.test(input.checkId)
+  const row = isUuid(input.checkId)
     ? await db.coverageCheck.findFirst({ where: { id: input.checkId, organizationId: input.organizationId }, select: { status: true, resultPath: true, fileName: true } })
     : null;
   if (!row) throw notFound("The coverage check");

@@ -25,9 +25,13 @@ export type StartedCoverageCheck = { id: string; fileName: string; fileSize: num
 
 type Source = { organizationId: string; purpose?: unknown; date?: unknown };
 
+/** Each field's messages once: 100,000 numbers in `identifiers` are one problem, not 100,000. */
 function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]): Record<string, string[]> {
   const fieldErrors: Record<string, string[]> = {};
-  for (const issue of issues) (fieldErrors[String(issue.path[0] ?? "file")] ??= []).push(issue.message);
+  for (const issue of issues) {
+    const messages = (fieldErrors[String(issue.path[0] ?? "file")] ??= []);
+    if (!messages.includes(issue.message)) messages.push(issue.message);
+  }
   return fieldErrors;
 }
 

@@ -7,6 +7,7 @@ import { db } from "../db";
 import { notFound } from "../errors";
 import { describeIdentifier } from "../works/merge-works";
 import { ZDisputeStatusFilter } from "./disputes.schema";
+import { isUuid } from "@/lib/uuid";
 
 // Disputes as each party sees them. A rightsholder sees its own work in full and, of the other
 // side, only what the public repertoire would show: the organisation's name and the work's title,
@@ -85,7 +86,7 @@ export async function countOpenDisputes(actor: Actor | null, organizationId: str
 }
 
 async function loadDispute(disputeId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(disputeId)) return null;
+  if (!isUuid(disputeId)) return null;
   return db.dispute.findUnique({
     where: { id: disputeId },
     include: {

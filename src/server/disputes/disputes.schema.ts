@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 import { parseSharePercent, SHARE_TOTAL_BPS } from "@/lib/works/co-owner-shares";
 
 export const DISPUTE_STATUSES = ["OPEN", "RESOLVED_ASSIGNED", "RESOLVED_CO_OWNERS", "REJECTED"] as const;
@@ -11,7 +12,7 @@ export const ZResolveDisputeInput = z
   .object({
     disputeId: z.uuid({ message: "Unknown dispute." }),
     resolution: z.enum(RESOLUTIONS, { message: "Choose how to resolve the dispute." }),
-    note: z.string().trim().min(10, "Explain the decision in a sentence or two (at least 10 characters).").max(2000, "At most 2,000 characters."),
+    note: z.string().trim().min(10, "Explain the decision in a sentence or two (at least 10 characters).").max(2000, "At most 2,000 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
     /** CO_OWNERS only: the claimant's share of the work's royalties, in percent (two decimals). */
     claimantSharePercent: z.string().trim().optional(),
   })

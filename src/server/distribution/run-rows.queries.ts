@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import type { PayoutStatus, RunStatus } from "@/generated/prisma/enums";
+import { isStorableText } from "@/lib/storable-text";
 import type { Actor } from "../auth/actor";
 import { authorize, can } from "../auth/policies";
 import { db } from "../db";
@@ -26,7 +27,7 @@ function decodeCursor(token: string | undefined): Cursor | null {
   if (!token) return null;
   try {
     const [name, id] = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as unknown[];
-    return typeof name === "string" && typeof id === "string" && isUuid(id) ? { name, id } : null;
+    return typeof name === "string" && isStorableText(name) && typeof id === "string" && isUuid(id) ? { name, id } : null;
   } catch {
     return null;
   }
@@ -81,7 +82,8 @@ export async function listRunPayouts(actor: Actor | null, runId: string, rawQuer
 }
 
 const ZStatementsQuery = z.object({
-  search: z.string().trim().max(200).optional().catch(undefined),
+  // Text PostgreSQL can't hold (NUL) would fail the query; such a search is dropped like any malformed one.
+  search: z.string().trim().max(200).refine(isStorableText).optional().catch(undefined),
   cursor: z.string().max(2000).optional().catch(undefined),
   limit,
 });

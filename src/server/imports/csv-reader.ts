@@ -147,7 +147,8 @@ export class CsvRecordReader {
               const fields = text.split(",");
               const fieldCount = fields.length;
               if (fieldCount > this.maxFields) fields.length = this.maxFields;
-              const raw = text.length > this.maxRawBytes ? text.slice(0, this.maxRawBytes) : text;
+              // The first maxRawBytes bytes, as the slow path keeps them (a character cut there reads as U+FFFD).
+              const raw = stop - i > this.maxRawBytes ? chunk.toString("utf8", i, i + this.maxRawBytes) : text;
               out.push({ line: this.line, fields, fieldCount, error: null, raw, end: this.offset + lf + 1 });
               this.line++;
               i = lf + 1;

@@ -5,6 +5,7 @@ import { authorize, can } from "../auth/policies";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { importJobKey } from "./imports.schema";
+import { isUuid } from "@/lib/uuid";
 
 // Read models of an organisation's works imports, for its members and staff. Every query carries
 // the organisation in `where`: another organisation's import id is "not found".
@@ -71,10 +72,9 @@ type SummaryRow = {
   createdById: string | null;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function requireImportId(importId: string): string {
-  if (!UUID.test(importId)) throw notFound("This import");
+  if (!isUuid(importId)) throw notFound("This import");
   return importId;
 }
 

@@ -21,6 +21,8 @@ import { IMPORT_LIMITS } from "./imports.schema";
 
 const MAX_PROLOG_BYTES = 1024 * 1024;
 const MAX_PENDING_TEXT = 1024 * 1024;
+const WRITE_SLICE_CHARS = 4 * 1024;
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /** ONIX 3.0 short tags → reference names, for the elements read here. */
 const SHORT_TAGS: Record<string, string> = {
@@ -419,7 +421,14 @@ export async function* readOnixRows(chunks: AsyncIterable<Uint8Array>): ImportRo
       throw new ImportFileError(parser.line, `The file is not valid ${decoder.encoding.toUpperCase()} after line ${parser.line}; save it as UTF-8 and upload it again.`);
     }
     bytesRead += chunk.length;
-    parser.write(decoded);
+    // Written a slice at a time, stopping at the first fatal problem: past a broken spot saxes
+    // reports an error for nearly every character, and a chunk of those took 250 ms.
+    for (let at = 0; at < decoded.length && !fatal; ) {
+      let end = Math.min(decoded.length, at + WRITE_SLICE_CHARS);
+      if (end < decoded.length && isHighSurrogate(decoded.charCodeAt(end - 1))) end++; // keep a pair together
+      parser.write(decoded.slice(at, end));
+      at = end;
+    }
     if (isLast && !fatal) parser.close();
     if (!fatal && !isRootSeen && bytesRead > MAX_PROLOG_BYTES) fail(parser.line, "No <ONIXMessage> element in the first megabyte of the file; is this an ONIX file?");
     if (!fatal && pendingText() > MAX_PENDING_TEXT) fail(parser.line, `The text near line ${parser.line} runs on for more than a megabyte without a tag; is the file complete?`);

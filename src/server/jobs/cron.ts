@@ -13,17 +13,20 @@ const FIELDS: Field[] = [
 
 export type CronSchedule = { sets: Set<number>[]; isDayOfMonthAny: boolean; isDayOfWeekAny: boolean };
 
+/** The expression as quoted in an error: enough to find it, never a page of it. */
+const quoted = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
 function parseField(text: string, field: Field, position: number): Set<number> {
   const values = new Set<number>();
   for (const part of text.split(",")) {
     const match = /^(\*|\d+)(?:-(\d+))?(?:\/(\d+))?$/.exec(part);
-    if (!match) throw new Error(`Cron field ${position + 1} ("${text}") is not understood.`);
+    if (!match) throw new Error(`Cron field ${position + 1} ("${quoted(text)}") is not understood.`);
     const [, start, end, step] = match;
     const from = start === "*" ? field.min : Number(start);
     const to = end !== undefined ? Number(end) : start === "*" || step ? field.max : from;
     const by = step ? Number(step) : 1;
     if (from < field.min || to > field.max || from > to || by < 1) {
-      throw new Error(`Cron field ${position + 1} ("${text}") is out of range ${field.min}-${field.max}.`);
+      throw new Error(`Cron field ${position + 1} ("${quoted(text)}") is out of range ${field.min}-${field.max}.`);
     }
     for (let v = from; v <= to; v += by) values.add(v);
   }
@@ -32,7 +35,7 @@ function parseField(text: string, field: Field, position: number): Set<number> {
 
 export function parseCron(expression: string): CronSchedule {
   const parts = expression.trim().split(/\s+/);
-  if (parts.length !== 5) throw new Error(`A cron expression has 5 fields; "${expression}" has ${parts.length}.`);
+  if (parts.length !== 5) throw new Error(`A cron expression has 5 fields; "${quoted(expression)}" has ${parts.length}.`);
   return {
     sets: parts.map((p, i) => parseField(p, FIELDS[i]!, i)),
     isDayOfMonthAny: parts[2] === "*",
@@ -65,5 +68,5 @@ export function nextCronTime(expression: string, after: Date): Date {
     t.setUTCDate(t.getUTCDate() + 1);
     t.setUTCHours(0, 0, 0, 0);
   }
-  throw new Error(`The cron expression "${expression}" never matches.`);
+  throw new Error(`The cron expression "${quoted(expression)}" never matches.`);
 }

@@ -7,6 +7,7 @@ import { db } from "../db";
 import { notFound } from "../errors";
 import { JOBS, schedules } from "./registry";
 import { JOB_PAGE_SIZE, RECENT_JOB_DAYS, ZJobListQuery, type TJobListQuery } from "./staff-jobs.schema";
+import { isUuid } from "@/lib/uuid";
 
 // The job monitor's reads. The jobs table keeps every job ever run, so the monitor looks at the
 // jobs that need attention (queued, running, failed: all of them) and at those that finished in
@@ -14,7 +15,6 @@ import { JOB_PAGE_SIZE, RECENT_JOB_DAYS, ZJobListQuery, type TJobListQuery } fro
 // due, so "recent" is measured by it.
 
 const ACTIVE: JobStatus[] = ["QUEUED", "RUNNING", "FAILED"];
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 function watched(now: Date): Prisma.JobWhereInput {
   return { OR: [{ status: { in: ACTIVE } }, { runAt: { gte: new Date(now.getTime() - RECENT_JOB_DAYS * 86_400_000) } }] };

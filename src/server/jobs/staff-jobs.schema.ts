@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 
 // The job monitor's filters and the inputs of its ADMIN actions (retry, cancel, schedule switch).
 
@@ -22,14 +23,14 @@ export const RETRY_ATTEMPTS = 3;
 
 export const ZJobListQuery = z.object({
   status: z.enum(JOB_LIST_FILTERS).catch("active"),
-  name: z.string().trim().max(100).optional().catch(undefined).transform((v) => (v ? v : undefined)),
+  name: z.string().trim().max(100).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE).optional().catch(undefined).transform((v) => (v ? v : undefined)),
   /** "<createdAt in ms>.<id>" of the last row shown. */
-  cursor: z.string().trim().regex(/^\d{1,15}\.[0-9a-f-]{36}$/i).optional().catch(undefined),
+  cursor: z.string().trim().regex(/^\d{1,15}\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i).optional().catch(undefined),
 });
 /** As the query string carries it: anything malformed falls back to the default. */
 export type TJobListQuery = Partial<Record<"status" | "name" | "cursor", string | undefined>>;
 
-const reason = z.string().trim().min(5, "Say why, in a few words (at least 5 characters).").max(500, "At most 500 characters.");
+const reason = z.string().trim().min(5, "Say why, in a few words (at least 5 characters).").max(500, "At most 500 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 
 export const ZJobActionInput = z.object({
   jobId: z.uuid({ error: "That job was not found." }),
@@ -38,7 +39,7 @@ export const ZJobActionInput = z.object({
 export type TJobActionInput = z.input<typeof ZJobActionInput>;
 
 export const ZScheduleSwitchInput = z.object({
-  name: z.string().trim().min(1, "Choose a schedule.").max(100),
+  name: z.string().trim().min(1, "Choose a schedule.").max(100).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
   enabled: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], { error: "Say whether to enable or disable the schedule." }),
   reason,
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 import { COUNTRIES } from "@/lib/countries";
 import { INDUSTRY_GROUPS, MAX_ONLINE_EMPLOYEES } from "@/lib/pricing/price-license";
 
@@ -11,7 +12,7 @@ const COUNTRY_CODES = COUNTRIES.map(([code]) => code) as [string, ...string[]];
  */
 export const ZLicenseeProfileInput = z.object({
   organizationId: z.uuid(),
-  legalName: z.string().trim().min(2, "Enter the organisation's legal name.").max(200, "At most 200 characters."),
+  legalName: z.string().trim().min(2, "Enter the organisation's legal name.").max(200, "At most 200 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
   country: z.enum(COUNTRY_CODES, { message: "Choose the country where the organisation is established." }),
   industryGroup: z.enum(INDUSTRY_GROUPS, { message: "Choose the organisation's industry group." }),
   employeeCount: z.coerce
@@ -23,7 +24,8 @@ export const ZLicenseeProfileInput = z.object({
     .string()
     .trim()
     .min(40, "Describe the AI systems and how they are used outside your organisation (at least 40 characters).")
-    .max(4000, "At most 4,000 characters."),
+    .max(4000, "At most 4,000 characters.")
+    .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
   attestsLawfulContent: z.literal("on", { error: "Confirm that your training content is lawfully obtained." }),
 });
 export type TLicenseeProfileInput = z.input<typeof ZLicenseeProfileInput>;

@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 import { parseDollarsToCents } from "@/lib/licensing/refund-rules";
+import { isValidDate } from "@/lib/works/work-input";
 
 export const REFUND_EFFECTS = ["REVOKE", "SHORTEN"] as const;
 export type RefundEffect = (typeof REFUND_EFFECTS)[number];
-
-const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
 export const ZRefundLicenseInput = z
   .object({
@@ -18,22 +18,23 @@ export const ZRefundLicenseInput = z
       }
       return parsed.cents;
     }),
-    reason: z.string().trim().min(5, "Say why, in a few words (at least 5 characters).").max(500, "At most 500 characters."),
+    reason: z.string().trim().min(5, "Say why, in a few words (at least 5 characters).").max(500, "At most 500 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
     effect: z.enum(REFUND_EFFECTS, { message: "Choose what happens to the license." }),
     /** SHORTEN only: the new (exclusive) end, YYYY-MM-DD. */
     endsOn: z.string().trim().optional(),
     /** One per form shown: a retried submission reuses Stripe's idempotency key, so it never refunds twice. */
-    requestKey: z.string().trim().min(8, "Reload the page and try again.").max(100),
+    requestKey: z.string().trim().min(8, "Reload the page and try again.").max(100).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
   })
   .superRefine((input, ctx) => {
     if (input.effect !== "SHORTEN") return;
-    if (!input.endsOn || !isoDay.test(input.endsOn) || Number.isNaN(Date.parse(`${input.endsOn}T00:00:00Z`))) {
+    // A real calendar day: Date.parse takes 2026-02-30 for 2 March.
+    if (!input.endsOn || !isValidDate(input.endsOn)) {
       ctx.addIssue({ code: "custom", path: ["endsOn"], message: "Choose the day the license should end." });
     }
   });
 export type TRefundLicenseInput = z.input<typeof ZRefundLicenseInput>;
 
 export const ZStaffLicensesQuery = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: z.string().trim().max(100).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });

@@ -7,6 +7,7 @@ import { authorize, can } from "../auth/policies";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { ZStaffLicensesQuery } from "./refunds.schema";
+import { isUuid } from "@/lib/uuid";
 
 // The staff area's view of licenses: every licensee's grants with what was paid and refunded,
 // and one grant's payments, refunds and history (its audit rows). Both staff roles read them;
@@ -48,7 +49,7 @@ export async function listLicensesForStaff(actor: Actor | null, rawQuery: { q?: 
 
 export async function getLicenseForStaff(actor: Actor | null, grantId: string) {
   authorize(can.readLicenses(actor));
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(grantId)) throw notFound("That license");
+  if (!isUuid(grantId)) throw notFound("That license");
   const grant = await db.licenseGrant.findUnique({
     where: { id: grantId },
     select: {

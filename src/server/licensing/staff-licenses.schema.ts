@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 import { parseDollarsToCents } from "@/lib/licensing/refund-rules";
 import type { FieldErrors } from "../errors";
 
@@ -14,7 +15,7 @@ export function isCalendarDay(value: string): boolean {
 }
 
 const day = (message: string) => z.string().trim().refine(isCalendarDay, { message });
-const reason = z.string().trim().min(5, "Say why, in a few words (at least 5 characters).").max(500, "At most 500 characters.");
+const reason = z.string().trim().min(5, "Say why, in a few words (at least 5 characters).").max(500, "At most 500 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 const grantId = z.uuid({ message: "Unknown license." });
 
 /** Longest term staff may grant by hand, in months (the plan sells 12). */
@@ -44,8 +45,8 @@ export const ZGrantLicenseManuallyInput = z
       }
       return parsed.cents;
     }),
-    feeOverrideReason: z.string().trim().max(500, "At most 500 characters.").optional().default(""),
-    invoiceReference: z.string().trim().min(1, "Enter the invoice number the customer was sent.").max(100, "At most 100 characters."),
+    feeOverrideReason: z.string().trim().max(500, "At most 500 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE).optional().default(""),
+    invoiceReference: z.string().trim().min(1, "Enter the invoice number the customer was sent.").max(100, "At most 100 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
     reason,
   })
   .superRefine((input, ctx) => {
@@ -92,4 +93,4 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return errors;
 }
 
-export const ZLicenseeSearch = z.object({ q: z.string().trim().max(100).optional().catch(undefined) });
+export const ZLicenseeSearch = z.object({ q: z.string().trim().max(100).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE).optional().catch(undefined) });

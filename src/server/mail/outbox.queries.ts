@@ -3,6 +3,7 @@ import type { MailStatus } from "@/generated/prisma/enums";
 import type { Actor } from "../auth/actor";
 import { authorize, can } from "../auth/policies";
 import { db } from "../db";
+import { isUuid } from "@/lib/uuid";
 
 export const OUTBOX_PAGE_SIZE = 25;
 
@@ -29,5 +30,6 @@ export async function listOutbox(actor: Actor | null, filter: { to?: string; sta
 
 export async function getOutboxMessage(actor: Actor | null, id: string) {
   authorize(can.readStaffArea(actor));
-  return db.mailMessage.findUnique({ where: { id } });
+  // A malformed id from the URL is "no such mail", not a database error.
+  return isUuid(id) ? db.mailMessage.findUnique({ where: { id } }) : null;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 import { ZMembershipRole } from "./members.schema";
 
 // The staff organisations area: the list's filters, the tabs of one organisation, and the inputs
@@ -12,7 +13,7 @@ export type OrganizationStateFilter = (typeof ORGANIZATION_STATE_FILTERS)[number
 export const ZStaffPage = z.coerce.number().int().min(1).max(400).catch(1);
 
 export const ZStaffOrganizationsQuery = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined).transform((value) => value || undefined),
+  q: z.string().trim().max(100).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE).optional().catch(undefined).transform((value) => value || undefined),
   kind: z.enum(ORGANIZATION_KIND_FILTERS).catch("ALL"),
   state: z.enum(ORGANIZATION_STATE_FILTERS).catch("ALL"),
   page: ZStaffPage,
@@ -24,7 +25,8 @@ export const ZStaffReason = z
   .string({ error: "Say why, in a few words." })
   .trim()
   .min(5, "Say why, in a few words (at least 5 characters).")
-  .max(500, "At most 500 characters.");
+  .max(500, "At most 500 characters.")
+  .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 
 const ZId = z.uuid("Unknown item.");
 

@@ -7,6 +7,7 @@ import { authorize, can } from "../auth/policies";
 import { db, type DbOrTx } from "../db";
 import { notFound } from "../errors";
 import { ZStatusFilter } from "./participation.schema";
+import { isUuid } from "@/lib/uuid";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -96,7 +97,7 @@ export async function listRightsholdersForReview(actor: Actor | null, filters: {
 /** One rightsholder for staff review: its standing, who approved or rejected it, its works count. */
 export async function getRightsholderForReview(actor: Actor | null, organizationId: string) {
   authorize(can.readStaffArea(actor));
-  if (!/^[0-9a-f-]{36}$/i.test(organizationId)) throw notFound("That rightsholder");
+  if (!isUuid(organizationId)) throw notFound("That rightsholder");
   const standing = await loadStanding(db, organizationId);
   if (!standing) throw notFound("That rightsholder");
   const [works, owners, approvedBy] = await Promise.all([

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 import { COUNTRIES } from "@/lib/countries";
 import { isValidDate } from "@/lib/works/work-input";
 import { TAX_FORM_TYPES } from "@/lib/participation/tax-form";
@@ -15,9 +16,9 @@ export const ZAcceptAgreementInput = z.object({
 
 export const ZRightsholderProfileInput = z.object({
   organizationId: z.uuid(),
-  legalName: z.string().trim().min(2, "Enter the organisation's legal name.").max(200, "At most 200 characters."),
+  legalName: z.string().trim().min(2, "Enter the organisation's legal name.").max(200, "At most 200 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
   country: z.enum(COUNTRY_CODES, { message: "Choose the country where the organisation is established." }),
-  contactName: z.string().trim().min(2, "Enter a contact person.").max(200, "At most 200 characters."),
+  contactName: z.string().trim().min(2, "Enter a contact person.").max(200, "At most 200 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
   contactEmail: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")),
 });
 export type TRightsholderProfileInput = z.input<typeof ZRightsholderProfileInput>;
@@ -36,7 +37,7 @@ export type TTaxFormInput = z.input<typeof ZTaxFormInput>;
 
 export const ZRejectInput = z.object({
   organizationId: z.uuid(),
-  reason: z.string().trim().min(10, "Tell the rightsholder what to fix (at least 10 characters).").max(2000, "At most 2,000 characters."),
+  reason: z.string().trim().min(10, "Tell the rightsholder what to fix (at least 10 characters).").max(2000, "At most 2,000 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
 });
 
 export const RIGHTSHOLDER_STATUSES = ["PENDING_APPROVAL", "DRAFT", "REJECTED", "APPROVED", "SUSPENDED"] as const;

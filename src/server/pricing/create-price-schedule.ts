@@ -1,6 +1,6 @@
 import "server-only";
 import { ANY_COUNTRY, INDUSTRY_GROUPS, INDUSTRY_LABELS, scheduleProblems, type PriceScheduleTerms } from "@/lib/pricing/price-license";
-import { todayUtc } from "@/lib/works/work-input";
+import { isValidDate, todayUtc } from "@/lib/works/work-input";
 import { writeAudit } from "../audit/write-audit";
 import type { Actor } from "../auth/actor";
 import { authorize, can, requireUser } from "../auth/policies";
@@ -48,7 +48,8 @@ export async function createPriceSchedule(actor: Actor | null, draft: TScheduleD
   authorize(can.administer(actor), "Only staff administrators change prices.");
   const staff = requireUser(actor);
   const effectiveFrom = draft.effectiveFrom.trim();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom) || Number.isNaN(Date.parse(`${effectiveFrom}T00:00:00Z`))) {
+  // A real calendar day: Date.parse takes 2026-02-30 for 2 March, and the schedule would start then.
+  if (!isValidDate(effectiveFrom)) {
     throw validation("Please correct the highlighted fields.", { effectiveFrom: ["Choose the first day the new prices apply."] });
   }
   if (effectiveFrom < today) {

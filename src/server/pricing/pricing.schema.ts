@@ -12,7 +12,7 @@ export const ZQuoteInput = z.object({
     .min(1, "Enter 1 or more employees.")
     .max(MAX_ONLINE_EMPLOYEES, `For more than ${MAX_ONLINE_EMPLOYEES.toLocaleString("en-US")} employees, contact us for a quote.`),
   industryGroup: z.enum(INDUSTRY_GROUPS, { error: "Choose the organisation's industry group." }),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Choose the country where the organisation is established."),
+  country: z.string({ error: "Choose the country where the organisation is established." }).trim().toUpperCase().regex(/^[A-Z]{2}$/, "Choose the country where the organisation is established."),
 });
 export type TQuoteInput = z.input<typeof ZQuoteInput>;
 

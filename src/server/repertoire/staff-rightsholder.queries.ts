@@ -3,6 +3,7 @@ import type { RightsholderStatus } from "@/generated/prisma/enums";
 import type { Actor } from "../auth/actor";
 import { authorize, can } from "../auth/policies";
 import { db } from "../db";
+import { isUuid } from "@/lib/uuid";
 
 export type RightsholderStanding = {
   id: string;
@@ -19,7 +20,7 @@ const WORKS_COUNT_CAP = 100_000;
 /** A rightsholder's name and standing, for the search's rightsholder filter and its suspension panel. */
 export async function getRightsholderStanding(actor: Actor | null, organizationId: string): Promise<RightsholderStanding | null> {
   authorize(can.readStaffArea(actor), "Only staff see this.");
-  if (!/^[0-9a-f-]{36}$/i.test(organizationId)) return null;
+  if (!isUuid(organizationId)) return null;
   const organization = await db.organization.findFirst({
     where: { id: organizationId, kind: "RIGHTSHOLDER" },
     select: { id: true, name: true, suspendedAt: true, suspendReason: true, rightsholderProfile: { select: { status: true } } },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 import { PURPOSES, WORK_TYPES } from "@/lib/works/work-input";
 
 // The staff search's query, from a URL or a call: anything unknown or malformed is dropped
@@ -17,7 +18,7 @@ export const ZStaffWorkFilters = z.object({
 export type StaffWorkFilters = z.output<typeof ZStaffWorkFilters>;
 
 export const ZStaffWorkQuery = ZStaffWorkFilters.extend({
-  q: z.string().max(500).catch("").transform((q) => q.trim().slice(0, 200)).default(""),
+  q: z.string().max(500).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE).catch("").transform((q) => q.trim().slice(0, 200)).default(""),
   /** Search results: the page number (1…). */
   page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
   /** Browsing without words: the id to continue after (newest first). */

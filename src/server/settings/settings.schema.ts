@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 import { DEFAULT_SETTINGS, type SettingKey } from "./defaults";
 
 // The operator settings as staff type them and read them. Values are stored as the defaults are
@@ -120,21 +121,21 @@ export const ZAddSettingValueInput = z.object({
     .string()
     .trim()
     .refine((day) => isoDay.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), "Choose the first day the new value applies."),
-  reason: z.string().trim().min(5, "Say why, in a few words (at least 5 characters).").max(500, "At most 500 characters."),
+  reason: z.string().trim().min(5, "Say why, in a few words (at least 5 characters).").max(500, "At most 500 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
 });
 export type TAddSettingValueInput = z.input<typeof ZAddSettingValueInput>;
 
 export const ZWithdrawSettingValueInput = z.object({
   settingId: z.uuid({ error: "That scheduled value was not found." }),
-  reason: z.string().trim().min(5, "Say why, in a few words (at least 5 characters).").max(500, "At most 500 characters."),
+  reason: z.string().trim().min(5, "Say why, in a few words (at least 5 characters).").max(500, "At most 500 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
 });
 export type TWithdrawSettingValueInput = z.input<typeof ZWithdrawSettingValueInput>;
 
 export const ZUpdatePlanInput = z.object({
   planId: z.uuid({ error: "That plan was not found." }),
-  name: z.string().trim().min(3, "Give the plan a name of at least 3 characters.").max(100, "At most 100 characters."),
-  description: z.string().trim().max(1000, "At most 1,000 characters."),
-  reason: z.string().trim().min(5, "Say why, in a few words (at least 5 characters).").max(500, "At most 500 characters."),
+  name: z.string().trim().min(3, "Give the plan a name of at least 3 characters.").max(100, "At most 100 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
+  description: z.string().trim().max(1000, "At most 1,000 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
+  reason: z.string().trim().min(5, "Say why, in a few words (at least 5 characters).").max(500, "At most 500 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
 });
 export type TUpdatePlanInput = z.input<typeof ZUpdatePlanInput>;
 

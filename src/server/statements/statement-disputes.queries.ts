@@ -4,6 +4,7 @@ import { authorize, can } from "../auth/policies";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { VISIBLE_RUN_STATUSES } from "./statements.schema";
+import { isUuid } from "@/lib/uuid";
 
 /**
  * What staff need to decide a statement-line dispute: the line as the statement showed it, the
@@ -12,7 +13,7 @@ import { VISIBLE_RUN_STATUSES } from "./statements.schema";
  */
 export async function getStatementDisputeForStaff(actor: Actor | null, disputeId: string) {
   authorize(can.readStaffArea(actor));
-  const dispute = /^[0-9a-f-]{36}$/i.test(disputeId)
+  const dispute = isUuid(disputeId)
     ? await db.dispute.findUnique({
       where: { id: disputeId },
       select: {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { BIGINT_MAX, isStorableText } from "@/lib/storable-text";
 import { db } from "../db";
 import type { StatementLineSort } from "./statements.schema";
 
@@ -27,7 +28,8 @@ function decodeCursor(sort: StatementLineSort, raw: string | undefined): { key: 
   try {
     const parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Partial<Cursor>;
     if (typeof parsed.key !== "string" || typeof parsed.id !== "string" || !/^\d{1,18}$/.test(parsed.id)) return null;
-    if (sort === "net" && !/^\d{1,19}$/.test(parsed.key)) return null;
+    if (sort === "net" && (!/^\d{1,19}$/.test(parsed.key) || BigInt(parsed.key) > BIGINT_MAX)) return null;
+    if (!isStorableText(parsed.key)) return null;
     return { key: sort === "net" ? BigInt(parsed.key) : parsed.key, id: BigInt(parsed.id) };
   } catch {
     return null;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 import { FINAL_RUN_STATUSES } from "../distribution/runs.schema";
 
 /** Run statuses whose statements rightsholders see (approved, final): a CALCULATED run is still a draft for staff. */
@@ -23,7 +24,8 @@ const reason = z
   .string()
   .trim()
   .min(10, "Say what is wrong with this line in a sentence or two (at least 10 characters).")
-  .max(2000, "At most 2,000 characters.");
+  .max(2000, "At most 2,000 characters.")
+  .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 
 export const ZRaiseStatementDisputeInput = z.object({
   statementLineId: z.string().trim().regex(/^[0-9]{1,18}$/, "Unknown statement line."),
@@ -36,6 +38,6 @@ export const STATEMENT_DISPUTE_OUTCOMES = ["RESOLVED", "REJECTED"] as const;
 export const ZResolveStatementDisputeInput = z.object({
   disputeId: z.uuid({ message: "Unknown dispute." }),
   outcome: z.enum(STATEMENT_DISPUTE_OUTCOMES, { message: "Choose whether the line was wrong or the claim is rejected." }),
-  resolution: z.string().trim().min(10, "Explain the decision in a sentence or two (at least 10 characters).").max(2000, "At most 2,000 characters."),
+  resolution: z.string().trim().min(10, "Explain the decision in a sentence or two (at least 10 characters).").max(2000, "At most 2,000 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
 });
 export type TResolveStatementDisputeInput = z.input<typeof ZResolveStatementDisputeInput>;

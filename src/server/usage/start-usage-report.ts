@@ -19,6 +19,7 @@ import { USAGE_COLUMN_NAMES, USAGE_JOB, USAGE_JOB_ATTEMPTS, USAGE_LIMITS, usageJ
 export type StartedUsageReport = { id: string; quarter: string; isAdjustment: boolean; replacesId: string | null };
 
 const FORBIDDEN = "Only this licensee's members and its usage:write API keys can report its usage.";
+const MAX_NAMED_LINES = 20;
 
 /** The quarter reported: a real one, already begun. */
 function checkQuarter(raw: unknown): string {
@@ -79,12 +80,15 @@ export async function startUsageReportFromJson(actor: Actor | null, input: { org
   const quarter = checkQuarter(parsed.data.quarter);
   // A line that is not an object of strings and numbers is a malformed request (422 naming it);
   // what its values say (an unknown purpose, zero units…) is judged per line by the job, as in a file.
+  // The first few malformed lines are named; a body of 100,000 of them gets one sentence for the rest.
   const shapeErrors: Record<string, string[]> = {};
+  let malformed = 0;
   const lines = parsed.data.lines.map((raw, index) => {
     const line = ZUsageJsonLine.safeParse(raw);
-    if (!line.success) shapeErrors[`lines[${index}]`] = ["Each line is an object: {identifier?, title?, year?, purpose, units} with strings or numbers."];
+    if (!line.success && ++malformed <= MAX_NAMED_LINES) shapeErrors[`lines[${index}]`] = ["Each line is an object: {identifier?, title?, year?, purpose, units} with strings or numbers."];
     return line.success ? line.data : null;
   });
+  if (malformed > MAX_NAMED_LINES) shapeErrors.lines = [`${(malformed - MAX_NAMED_LINES).toLocaleString("en-GB")} more lines are not shaped as a usage line either.`];
   if (Object.keys(shapeErrors).length > 0) throw validation("Some lines are not shaped as a usage line.", shapeErrors);
   const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
   const rows = lines.map((l) => csvLine([text(l!.identifier), text(l!.title), text(l!.year), text(l!.purpose), text(l!.units)]));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 
 // Input of the staff queue of unmatched usage: the list, the work search, and the decisions.
 // A key is the MatchDecision.rawKey format of src/lib/usage/match-keys.ts.
@@ -6,7 +7,7 @@ import { z } from "zod";
 /** "id:<type>:<value>" or "title:<normalised title>|<year or empty>". */
 const KEY_FORMAT = /^(?:id:(?:ISBN13|ISSN|DOI|URL):.+|title:.+\|-?\d*)$/s;
 
-export const ZUsageKey = z.string().max(2200, "This key is too long.").regex(KEY_FORMAT, "This is not a usage line key.");
+export const ZUsageKey = z.string().max(2200, "This key is too long.").regex(KEY_FORMAT, "This is not a usage line key.").refine(isStorableText, "This is not a usage line key.");
 
 /** At most this many groups are decided in one go (one page of the queue, with room to spare). */
 export const MAX_KEYS_PER_DECISION = 200;
@@ -25,14 +26,14 @@ export type TMatchUsageLinesInput = z.input<typeof ZMatchUsageLinesInput>;
 
 export const ZRejectUsageLinesInput = z.object({
   keys: ZKeys,
-  reason: z.string().trim().min(5, "Say why, in a few words (at least 5 characters).").max(500, "At most 500 characters."),
+  reason: z.string().trim().min(5, "Say why, in a few words (at least 5 characters).").max(500, "At most 500 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
 });
 export type TRejectUsageLinesInput = z.input<typeof ZRejectUsageLinesInput>;
 
 export const USAGE_QUEUE_PAGE_SIZE = 50;
 
 export const ZUsageQueueQuery = z.object({
-  search: z.string().trim().max(200).optional().catch(undefined).transform((s) => (s ? s : undefined)),
+  search: z.string().trim().max(200).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE).optional().catch(undefined).transform((s) => (s ? s : undefined)),
   cursor: z.string().max(3000).optional().catch(undefined),
   limit: z.coerce.number().int().min(1).max(200).catch(USAGE_QUEUE_PAGE_SIZE),
 });
@@ -40,7 +41,7 @@ export const ZUsageQueueQuery = z.object({
 export type TUsageQueueQuery = { search?: string; cursor?: string; limit?: number };
 
 export const ZWorkSearchInput = z.object({
-  q: z.string().trim().max(200, "At most 200 characters.").catch(""),
+  q: z.string().trim().max(200, "At most 200 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE).catch(""),
 });
 
 /** Where the queue continues: the group's oldest submission (ms, UTC) and its key. */
@@ -57,7 +58,10 @@ export function decodeQueueCursor(token: string | undefined): UsageQueueCursor |
     const value: unknown = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
     if (!Array.isArray(value) || value.length !== 2) return null;
     const [oldestAt, key] = value as unknown[];
+    // A real moment (PostgreSQL refuses "2026-44-44T44:…" with an error, not an empty page).
     if (typeof oldestAt !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/.test(oldestAt)) return null;
+    const at = new Date(`${oldestAt}Z`);
+    if (Number.isNaN(at.getTime()) || at.toISOString().slice(0, 23) !== oldestAt) return null;
     if (typeof key !== "string" || !ZUsageKey.safeParse(key).success) return null;
     return { oldestAt, key };
   } catch {

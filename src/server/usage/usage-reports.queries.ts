@@ -4,9 +4,9 @@ import type { Actor } from "../auth/actor";
 import { authorize, can } from "../auth/policies";
 import { db } from "../db";
 import { notFound } from "../errors";
+import { isUuid } from "@/lib/uuid";
 
 const FORBIDDEN = "Only this licensee's members, its usage:read API keys and staff can see its usage reports.";
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 export type UsageTotals = { lines: number; units: bigint };
 export type UsageSummary = { matched: UsageTotals; open: UsageTotals; eligible: UsageTotals; ineligible: UsageTotals; ineligibleByReason: { reason: IneligibleReason; lines: number; units: bigint }[] };

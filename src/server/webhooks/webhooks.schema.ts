@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 
 export const WEBHOOKS_DELIVER_JOB = "webhooks.deliver";
 
@@ -33,9 +34,9 @@ const ZId = z.string().uuid("Choose an endpoint.");
 
 export const ZCreateWebhookEndpointInput = z.object({
   organizationId: z.string().uuid(),
-  url: z.string().trim().min(1, "Enter the URL that should receive events.").max(2048, "Use a URL of at most 2,048 characters."),
-  description: z.string().trim().max(200, "Keep the description under 200 characters.").default(""),
-  events: z.array(z.string().max(60)).min(1, "Choose at least one event.").max(20),
+  url: z.string().trim().min(1, "Enter the URL that should receive events.").max(2048, "Use a URL of at most 2,048 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
+  description: z.string().trim().max(200, "Keep the description under 200 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE).default(""),
+  events: z.array(z.string({ error: "Choose the events from the list." }).max(60, "Choose the events from the list."), { error: "Choose at least one event." }).min(1, "Choose at least one event.").max(20, "Choose at most 20 events."),
 });
 export type TCreateWebhookEndpointInput = z.input<typeof ZCreateWebhookEndpointInput>;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { MAX_CO_OWNERS, SHARE_TOTAL_BPS, formatShare, parseSharePercent } from "@/lib/works/co-owner-shares";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 import { writeAudit } from "../audit/write-audit";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
@@ -50,6 +51,7 @@ export async function setCoOwners(actor: Actor | null, rawInput: TSetCoOwnersInp
       const email = text(raw.externalPayeeEmail).toLowerCase();
       if (name === "") add(at("externalPayeeName"), "Enter the payee's name.");
       else if (name.length > 200) add(at("externalPayeeName"), "At most 200 characters.");
+      else if (!isStorableText(name)) add(at("externalPayeeName"), UNSTORABLE_TEXT_MESSAGE);
       if (email === "") add(at("externalPayeeEmail"), "Enter the payee's email, so staff can arrange payment.");
       else if (!ZEmail.safeParse(email).success) add(at("externalPayeeEmail"), "Enter a valid email address.");
       if (share.ok && !errors[at("externalPayeeName")] && !errors[at("externalPayeeEmail")]) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 import { ZWorkId } from "./works.schema";
 
 // Inputs of the staff (ADMIN) changes to works and rightsholders. Every change carries the reason
@@ -10,7 +11,8 @@ export const ZReason = z
   .string({ error: "Give a reason." })
   .trim()
   .min(3, "Give a reason (a few words at least): it is kept in the work's history.")
-  .max(500, "At most 500 characters.");
+  .max(500, "At most 500 characters.")
+  .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 
 export const ZStaffUpdateWorkInput = z.object({
   workId: ZWorkId,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 import { PURPOSES, WORK_TYPES } from "@/lib/works/work-input";
 
 // Inputs of the works use cases. The work itself is checked by src/lib/works/work-input.ts
@@ -47,7 +48,7 @@ export type TSetCoOwnersInput = z.input<typeof ZSetCoOwnersInput>;
 
 export const ZCoOwnerSearchInput = z.object({
   workId: ZWorkId,
-  q: z.string().trim().max(100),
+  q: z.string().trim().max(100).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
 });
 export type TCoOwnerSearchInput = z.input<typeof ZCoOwnerSearchInput>;
 
@@ -97,6 +98,8 @@ export function worksFiltersQuery(filters: WorksFilters, extra: Record<string, s
   return new URLSearchParams(entries).toString();
 }
 
+const MAX_WORK_ID = 2 ** 31 - 1;
+
 export function encodeWorksCursor(sort: WorkSort, row: { id: number; normalizedTitle: string; publicationYear: number | null }): string {
   const key = sort === "title" ? [row.normalizedTitle, row.id] : sort === "year" ? [row.publicationYear, row.id] : [row.id];
   return Buffer.from(JSON.stringify(key)).toString("base64url");
@@ -112,11 +115,12 @@ export function decodeWorksCursor(sort: WorkSort, direction: "after" | "before",
     return null;
   }
   if (!Array.isArray(key)) return null;
+  // Only positions a page can hold: a work id (INTEGER), a storable title, a year the CHECK allows.
   const id = key.at(-1);
-  if (typeof id !== "number" || !Number.isSafeInteger(id) || id < 0) return null;
+  if (typeof id !== "number" || !Number.isInteger(id) || id < 0 || id > MAX_WORK_ID) return null;
   if (sort === "newest") return key.length === 1 ? { direction, id } : null;
   if (key.length !== 2) return null;
-  if (sort === "title") return typeof key[0] === "string" ? { direction, id, title: key[0] } : null;
+  if (sort === "title") return typeof key[0] === "string" && isStorableText(key[0]) ? { direction, id, title: key[0] } : null;
   const year = key[0];
-  return year === null || (typeof year === "number" && Number.isInteger(year)) ? { direction, id, year } : null;
+  return year === null || (typeof year === "number" && Number.isInteger(year) && year >= 1400 && year <= 2100) ? { direction, id, year } : null;
 }

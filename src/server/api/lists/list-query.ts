@@ -1,8 +1,10 @@
 import "server-only";
 import { z } from "zod";
+import { isStorableText } from "@/lib/storable-text";
 import { ApiRequestError } from "../api-errors";
 import { emptyFieldErrors } from "../works/works-v1.schema";
 import type { FieldErrors } from "../../errors";
+import { isUuid } from "@/lib/uuid";
 
 // The query of every /api/v1 list that pages by cursor: `limit` (1–100, default 20) and the
 // `cursor` a previous page gave as `nextCursor`. A cursor is the last row's sort key and id,
@@ -28,7 +30,10 @@ export function encodeListCursor(cursor: ListCursor): string {
 function decodeListCursor(raw: string): ListCursor | null {
   try {
     const parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Partial<ListCursor>;
-    return typeof parsed.key === "string" && typeof parsed.id === "string" && parsed.id.length <= 64 ? { key: parsed.key, id: parsed.id } : null;
+    // The key and id go into a query: text PostgreSQL can hold, or the cursor is not one of ours.
+    return typeof parsed.key === "string" && typeof parsed.id === "string" && parsed.id.length <= 64 && isStorableText(parsed.key) && isStorableText(parsed.id)
+      ? { key: parsed.key, id: parsed.id }
+      : null;
   } catch {
     return null;
   }
@@ -71,12 +76,11 @@ export function pageOf<T>(rows: T[], limit: number, cursorOf: (row: T) => ListCu
   return { data, nextCursor: rows.length > limit && last ? encodeListCursor(cursorOf(last)) : null };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A cursor of (time, uuid), as the newest-first lists give out; a forged one is a field error. */
 export function timeCursor(cursor: ListCursor | null): { at: Date; id: string } | null {
   if (!cursor) return null;
-  if (Number.isNaN(Date.parse(cursor.key)) || !UUID.test(cursor.id)) {
+  if (Number.isNaN(Date.parse(cursor.key)) || !isUuid(cursor.id)) {
     throw new ApiRequestError("VALIDATION", "Check the query parameters.", { cursor: ["This cursor is not one we gave out; start again without it."] });
   }
   return { at: new Date(cursor.key), id: cursor.id };

@@ -17,8 +17,7 @@ const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: 
 export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor(`/staff/outbox/${id}`, can.readStaffArea);
-  const isUuid = /^[0-9a-f-]{36}$/i.test(id);
-  const mail = isUuid ? await getOutboxMessage(actor, id) : null;
+  const mail = await getOutboxMessage(actor, id);
   if (!mail) notFound();
   return (
     <>
