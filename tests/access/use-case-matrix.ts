@@ -12,6 +12,7 @@ import { USAGE_QUEUE_INTERNAL, USAGE_QUEUE_MATRIX, USAGE_QUEUE_PUBLIC } from "./
 import { USAGE_REMINDERS_INTERNAL, USAGE_REMINDERS_MATRIX, USAGE_REMINDERS_PUBLIC } from "./matrix/usage-reminders";
 import { DISTRIBUTION_INTERNAL, DISTRIBUTION_MATRIX, DISTRIBUTION_PUBLIC } from "./matrix/distribution";
 import { SECURITY_INTERNAL, SECURITY_MATRIX, SECURITY_PUBLIC } from "./matrix/security";
+import { LOAD_INTERNAL, LOAD_MATRIX, LOAD_PUBLIC } from "./matrix/load";
 import { STAFF_WORKS_INTERNAL, STAFF_WORKS_MATRIX, STAFF_WORKS_PUBLIC } from "./matrix/staff-works";
 import { STAFF_LICENSES_INTERNAL, STAFF_LICENSES_MATRIX, STAFF_LICENSES_PUBLIC } from "./matrix/staff-licenses";
 import { STAFF_OPERATIONS_INTERNAL, STAFF_OPERATIONS_MATRIX, STAFF_OPERATIONS_PUBLIC } from "./matrix/staff-operations";
@@ -64,6 +65,7 @@ export const USE_CASE_MATRIX: Record<string, MatrixEntry> = {
   ...STAFF_LICENSES_MATRIX,
   ...STAFF_WORKS_MATRIX,
   ...SECURITY_MATRIX,
+  ...LOAD_MATRIX,
 };
 
 /**
@@ -99,6 +101,7 @@ export const PUBLIC_USE_CASES: Record<string, string> = {
   ...STAFF_LICENSES_PUBLIC,
   ...STAFF_WORKS_PUBLIC,
   ...SECURITY_PUBLIC,
+  ...LOAD_PUBLIC,
 };
 
 /** Building blocks called only from inside use cases, jobs or the request plumbing. */
@@ -131,4 +134,5 @@ export const INTERNAL_FUNCTIONS = new Set([
   ...STAFF_LICENSES_INTERNAL,
   ...STAFF_WORKS_INTERNAL,
   ...SECURITY_INTERNAL,
+  ...LOAD_INTERNAL,
 ]);

@@ -33,3 +33,19 @@ describe("the actor is re-checked on every request", () => {
     expect((await loadUserActor(owner.user.id, 1, null))?.memberships).toEqual([]);
   });
 });
+
+describe("the actor's memberships", () => {
+  it("lists every active organisation, oldest membership first, and nothing for an id that is not one", async () => {
+    const first = await createOrganizationWithPeople("RIGHTSHOLDER");
+    const second = await createOrganizationWithPeople("LICENSEE");
+    await db.membership.create({ data: { userId: first.owner.user.id, organizationId: second.organization.id, role: "MEMBER", createdAt: new Date(Date.now() + 1000) } });
+    const actor = await loadUserActor(first.owner.user.id, 1, "10.0.0.1");
+    expect(actor).toMatchObject({ type: "user", userId: first.owner.user.id, email: first.owner.user.email, staffRole: null, ip: "10.0.0.1" });
+    expect(actor?.memberships).toEqual([
+      { organizationId: first.organization.id, organizationName: first.organization.name, kind: "RIGHTSHOLDER", role: "OWNER" },
+      { organizationId: second.organization.id, organizationName: second.organization.name, kind: "LICENSEE", role: "MEMBER" },
+    ]);
+    expect(await loadUserActor("not-a-uuid", 1, null)).toBeNull();
+    expect(await loadUserActor("00000000-0000-4000-8000-000000000000", 1, null)).toBeNull();
+  });
+});

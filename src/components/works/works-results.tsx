@@ -1,78 +1,87 @@
+"use client";
+
 import Link from "next/link";
+import type { IdentifierKind } from "@/lib/identifiers";
 import { IDENTIFIER_LABELS, WORK_TYPE_LABELS, type WorkTypeCode } from "@/lib/works/work-input";
-import type { WorkListItem } from "@/server/works/works.queries";
 import { PurposeChips, WorkStatusBadge, displayIdentifier } from "./work-badges";
 
-function FirstIdentifier({ work }: { work: WorkListItem }) {
-  const first = work.identifiers[0];
+/** What one row shows, and nothing more: it travels to the browser as the page's RSC payload. */
+export type WorkResultRow = {
+  id: number;
+  title: string;
+  type: string;
+  contributors: string[];
+  publicationYear: number | null;
+  purposes: string[];
+  status: string;
+  excludedFrom: string | null;
+  identifiers: { type: string; value: string }[];
+};
+
+function FirstIdentifier({ identifiers }: { identifiers: WorkResultRow["identifiers"] }) {
+  const first = identifiers[0];
   if (!first) return <span className="text-slate-400">none attached</span>;
+  const label = (i: { type: string }) => IDENTIFIER_LABELS[i.type as IdentifierKind] ?? i.type;
   return (
-    <span className="flex min-w-0 items-baseline gap-1 whitespace-nowrap" title={work.identifiers.map((i) => `${IDENTIFIER_LABELS[i.type]} ${displayIdentifier(i)}`).join("\n")}>
-      <span className="text-slate-500">{IDENTIFIER_LABELS[first.type]}</span>
+    <span className="flex min-w-0 items-baseline gap-1 whitespace-nowrap" title={identifiers.map((i) => `${label(i)} ${displayIdentifier(i)}`).join("\n")}>
+      <span className="text-slate-500">{label(first)}</span>
       <span className="min-w-0 truncate font-mono text-xs">{displayIdentifier(first)}</span>
-      {work.identifiers.length > 1 ? <span className="text-slate-500">+{work.identifiers.length - 1}</span> : null}
+      {identifiers.length > 1 ? <span className="text-slate-500">+{identifiers.length - 1}</span> : null}
     </span>
   );
 }
 
-const contributorsOf = (work: WorkListItem) =>
+const contributorsOf = (work: WorkResultRow) =>
   work.contributors.length === 0 ? null : work.contributors.length > 3 ? `${work.contributors.slice(0, 3).join(", ")} and others` : work.contributors.join(", ");
 
-/** The works of one page: a table on wide screens, cards on a phone. */
-export function WorksResults({ works, today }: { works: WorkListItem[]; today: string }) {
+// One grid for both layouts: columns on wide screens, a card-like block per work on a phone
+// (title and status on the first line, the rest below). Each work is rendered once; a table
+// plus a separate list of cards doubled the page's rendering cost (docs/reliability.md, "Load").
+const ROW = "grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 px-4 py-3 md:grid-cols-[minmax(0,1fr)_12rem_4rem_11rem] md:gap-x-4 xl:grid-cols-[minmax(0,1fr)_12rem_4rem_11rem_11rem]";
+
+/** The works of one page, as a table on wide screens and stacked entries on a phone. */
+export function WorksResults({ works, today }: { works: WorkResultRow[]; today: string }) {
   return (
-    <>
-      <div className="hidden overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200 md:block">
-        <table className="w-full table-fixed text-left text-sm">
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-medium">Title</th>
-              <th scope="col" className="w-48 px-4 py-3 font-medium">Identifier</th>
-              <th scope="col" className="w-20 px-4 py-3 text-right font-medium">Year</th>
-              <th scope="col" className="hidden w-48 px-4 py-3 font-medium xl:table-cell">Purposes</th>
-              <th scope="col" className="w-44 px-4 py-3 font-medium">Status</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {works.map((work) => (
-              <tr key={work.id} className="align-top hover:bg-slate-50">
-                <td className="px-4 py-3">
-                  <Link href={`/rightsholder/works/${work.id}`} className="block truncate font-medium text-brand-700 hover:underline">
-                    {work.title}
-                  </Link>
-                  <span className="block truncate text-slate-600">
-                    {WORK_TYPE_LABELS[work.type as WorkTypeCode] ?? work.type}
-                    {contributorsOf(work) ? ` · ${contributorsOf(work)}` : null}
-                  </span>
-                </td>
-                <td className="truncate px-4 py-3"><FirstIdentifier work={work} /></td>
-                <td className="px-4 py-3 text-right tabular-nums text-slate-700">{work.publicationYear ?? "—"}</td>
-                <td className="hidden px-4 py-3 xl:table-cell"><PurposeChips purposes={work.purposes} /></td>
-                <td className="px-4 py-3"><WorkStatusBadge status={work.status} excludedFrom={work.excludedFrom} today={today} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <div role="table" aria-label="Works" className="overflow-hidden rounded-xl bg-white text-sm shadow-sm ring-1 ring-slate-200">
+      <div role="rowgroup" className="hidden bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500 md:block" data-testid="works-columns">
+        <div role="row" className={ROW}>
+          <span role="columnheader">Title</span>
+          <span role="columnheader">Identifier</span>
+          <span role="columnheader" className="text-right">Year</span>
+          <span role="columnheader" className="hidden xl:block">Purposes</span>
+          <span role="columnheader">Status</span>
+        </div>
       </div>
-      <ul className="space-y-3 md:hidden">
-        {works.map((work) => (
-          <li key={work.id}>
-            <Link href={`/rightsholder/works/${work.id}`} className="block rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 active:bg-slate-50">
-              <div className="flex items-start justify-between gap-3">
-                <p className="min-w-0 font-medium text-brand-700">{work.title}</p>
+      <div role="rowgroup" className="divide-y divide-slate-100">
+        {works.map((work) => {
+          const contributors = contributorsOf(work);
+          const type = WORK_TYPE_LABELS[work.type as WorkTypeCode] ?? work.type;
+          return (
+            <div role="row" key={work.id} className={`${ROW} hover:bg-slate-50`}>
+              <div role="cell" className="min-w-0">
+                <Link href={`/rightsholder/works/${work.id}`} className="block font-medium text-brand-700 hover:underline md:truncate">
+                  {work.title}
+                </Link>
+                <span className="block text-slate-600 md:truncate">
+                  {type}
+                  {work.publicationYear ? <span className="md:hidden"> · {work.publicationYear}</span> : null}
+                  {contributors ? ` · ${contributors}` : null}
+                </span>
+              </div>
+              <div role="cell" className="col-span-2 row-start-2 min-w-0 text-xs md:col-span-1 md:row-start-auto md:text-sm">
+                <FirstIdentifier identifiers={work.identifiers} />
+              </div>
+              <div role="cell" className="hidden text-right tabular-nums text-slate-700 md:block">{work.publicationYear ?? "—"}</div>
+              <div role="cell" className="col-span-2 row-start-3 md:hidden xl:col-span-1 xl:row-start-auto xl:block">
+                <PurposeChips purposes={work.purposes} />
+              </div>
+              <div role="cell" className="col-start-2 row-start-1 md:col-start-auto md:row-start-auto">
                 <WorkStatusBadge status={work.status} excludedFrom={work.excludedFrom} today={today} />
               </div>
-              {contributorsOf(work) ? <p className="mt-0.5 text-sm text-slate-600">{contributorsOf(work)}</p> : null}
-              <p className="mt-2 text-xs text-slate-600">
-                {WORK_TYPE_LABELS[work.type as WorkTypeCode] ?? work.type}
-                {work.publicationYear ? ` · ${work.publicationYear}` : ""}
-              </p>
-              <p className="mt-1 text-xs"><FirstIdentifier work={work} /></p>
-              <p className="mt-2"><PurposeChips purposes={work.purposes} /></p>
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </>
+            </div>
+          );
+        })}
+      </div>
+    </div>
   );
 }

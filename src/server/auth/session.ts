@@ -1,15 +1,15 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import type { UserActor } from "./actor";
 import { authOptions } from "./auth-options";
 import { clientIpFromForwardedFor } from "./client-ip";
 import { loadSessionActor, type SessionActorResult } from "./load-actor";
+import { sessionClaimsFrom } from "./session-token";
 
 /** The request's session: its actor, or why a staff session ended. Once per request. */
 export const getSessionActor = cache(async (): Promise<SessionActorResult> => {
-  const session = await getServerSession(authOptions);
+  const session = await sessionClaimsFrom((await cookies()).getAll(), authOptions.secret);
   if (!session?.uid || typeof session.sv !== "number") return { actor: null, ended: null };
   const ip = await requestIp();
   return loadSessionActor({ userId: session.uid, sessionVersion: session.sv, sessionId: session.sid, signedInAt: session.sat }, ip);

@@ -5,6 +5,7 @@ import { authorize, can } from "../auth/policies";
 import { db } from "../db";
 import { isAppError, notFound } from "../errors";
 import { quoteLicense, type LicenseQuote } from "../pricing/price-schedules.queries";
+import { isUuid } from "@/lib/uuid";
 
 export type LicenseeProfileView = {
   organizationId: string;
@@ -24,36 +25,51 @@ export type LicenseeProfileView = {
   canManage: boolean;
 };
 
+type ProfileRow = {
+  organizationId: string;
+  organizationName: string;
+  legalName: string | null;
+  country: string | null;
+  industryGroup: IndustryGroupCode | null;
+  employeeCount: number | null;
+  aiSystemsDescription: string | null;
+  lawfulContentAttestedAt: Date | null;
+  attestedByName: string | null;
+};
+
+
 /** The licensee's profile and its price today: its members and staff read it. */
 export async function getLicenseeProfile(actor: Actor | null, organizationId: string): Promise<LicenseeProfileView> {
   authorize(can.readLicensee(actor, organizationId));
-  const organization = await db.organization.findFirst({
-    where: { id: organizationId, kind: "LICENSEE" },
-    select: { id: true, name: true, licenseeProfile: true },
-  });
-  const profile = organization?.licenseeProfile;
-  if (!organization || !profile) throw notFound("That licensee");
-  const attestedBy = profile.attestedById ? await db.user.findUnique({ where: { id: profile.attestedById }, select: { name: true } }) : null;
-  const isComplete = Boolean(profile.legalName && profile.country && profile.industryGroup && profile.employeeCount && profile.aiSystemsDescription && profile.lawfulContentAttestedAt);
+  // One statement with the attesting person's name: the licensee's overview reads this on every view.
+  const [row] = isUuid(organizationId) ? await db.$queryRaw<ProfileRow[]>`
+    SELECT o.id::text AS "organizationId", o.name AS "organizationName", p."legalName", p.country, p."industryGroup"::text AS "industryGroup",
+           p."employeeCount", p."aiSystemsDescription", p."lawfulContentAttestedAt", u.name AS "attestedByName"
+      FROM organizations o
+      JOIN licensee_profiles p ON p."organizationId" = o.id
+      LEFT JOIN users u ON u.id = p."attestedById"
+     WHERE o.id = ${organizationId}::uuid AND o.kind = 'LICENSEE'` : [];
+  if (!row) throw notFound("That licensee");
+  const isComplete = Boolean(row.legalName && row.country && row.industryGroup && row.employeeCount && row.aiSystemsDescription && row.lawfulContentAttestedAt);
   let quote: LicenseQuote | null = null;
   let quoteProblem: string | null = null;
   if (isComplete) {
     try {
-      quote = await quoteLicense({ employeeCount: profile.employeeCount, industryGroup: profile.industryGroup, country: profile.country });
+      quote = await quoteLicense({ employeeCount: row.employeeCount, industryGroup: row.industryGroup, country: row.country });
     } catch (error) {
       if (!isAppError(error)) throw error;
       quoteProblem = error.message;
     }
   }
   return {
-    organizationId: organization.id,
-    organizationName: organization.name,
-    legalName: profile.legalName,
-    country: profile.country,
-    industryGroup: profile.industryGroup as IndustryGroupCode | null,
-    employeeCount: profile.employeeCount,
-    aiSystemsDescription: profile.aiSystemsDescription,
-    attestation: profile.lawfulContentAttestedAt ? { at: profile.lawfulContentAttestedAt, byName: attestedBy?.name ?? "A former member" } : null,
+    organizationId: row.organizationId,
+    organizationName: row.organizationName,
+    legalName: row.legalName,
+    country: row.country,
+    industryGroup: row.industryGroup as IndustryGroupCode | null,
+    employeeCount: row.employeeCount,
+    aiSystemsDescription: row.aiSystemsDescription,
+    attestation: row.lawfulContentAttestedAt ? { at: row.lawfulContentAttestedAt, byName: row.attestedByName ?? "A former member" } : null,
     isComplete,
     quote,
     quoteProblem,

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RepertoireNotice } from "@/components/participation/repertoire-notice";
 import { WorksFilterBar } from "@/components/works/works-filter-bar";
-import { WorksResults } from "@/components/works/works-results";
+import { WorksResults, type WorkResultRow } from "@/components/works/works-results";
 import { LinkButton, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,12 +12,18 @@ import { currentMembership } from "@/server/auth/current-organization";
 import { requirePageActor } from "@/server/auth/page-guards";
 import { can } from "@/server/auth/policies";
 import { getParticipation } from "@/server/participation/participation.queries";
-import { listWorks, WORKS_PAGE_SIZE } from "@/server/works/works.queries";
+import { listWorks, WORKS_PAGE_SIZE, type WorkListItem } from "@/server/works/works.queries";
 import { parseWorksFilters, worksFiltersQuery } from "@/server/works/works.schema";
 
 export const metadata: Metadata = { title: "Works" };
 
 const number = new Intl.NumberFormat("en-GB");
+
+/** Only what a row shows goes to the client component. */
+const resultRow = (w: WorkListItem): WorkResultRow => ({
+  id: w.id, title: w.title, type: w.type, contributors: w.contributors.slice(0, 4), publicationYear: w.publicationYear,
+  purposes: w.purposes, status: w.status, excludedFrom: w.excludedFrom, identifiers: w.identifiers.map((i) => ({ type: i.type, value: i.value })),
+});
 
 export default async function WorksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("/rightsholder/works", can.useRightsholderArea);
@@ -89,7 +95,7 @@ export default async function WorksPage({ searchParams }: { searchParams: Promis
               Try fewer words, another filter, or search by an identifier (ISBN, ISSN, DOI or URL) instead of the title.
             </EmptyState>
           ) : (
-            <WorksResults works={page.works} today={todayUtc()} />
+            <WorksResults works={page.works.map(resultRow)} today={todayUtc()} />
           )}
           {page.previous || page.next ? (
             <nav className="mt-4 flex items-center justify-end gap-2" aria-label="Pages">
