@@ -31,6 +31,18 @@ export function registerCheckout(options: { route: Route; fail: Fail; baseUrl: (
     customers.set(customer.id, customer);
     return { body: customer };
   });
+  // Lists, newest first, with Stripe's `email` (customers) and `customer` (sessions) filters: the
+  // fault tests count what a retried request made (tests/faults/stripe-faults.test.ts).
+  const listed = (url: string, data: Json[], limit: string | null) =>
+    ({ object: "list", url, has_more: data.length > Number(limit ?? 10), data: data.slice(0, Math.min(Number(limit ?? 10) || 10, 100)) });
+  route("GET", "/v1/customers", ({ url }) => {
+    const email = url.searchParams.get("email");
+    return { body: listed("/v1/customers", [...customers.values()].filter((c) => !email || c.email === email).reverse(), url.searchParams.get("limit")) };
+  });
+  route("GET", "/v1/checkout/sessions", ({ url }) => {
+    const customer = url.searchParams.get("customer");
+    return { body: listed("/v1/checkout/sessions", [...sessions.values()].filter((c) => !customer || c.customer === customer).reverse(), url.searchParams.get("limit")) };
+  });
   route("GET", "/v1/customers/:id", ({ params }) => {
     const customer = customers.get(params.id!);
     if (!customer) throw fail(`No such customer: '${params.id}'`, "id", "resource_missing", 404);

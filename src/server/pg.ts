@@ -13,8 +13,16 @@ function createPool(): pg.Pool {
   // import fills the tables, the planner's cost estimates pass jit_above_cost and PostgreSQL spent
   // ~100 ms compiling each identifier lookup that then ran in 15 ms (seen with auto_explain).
   const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_BULK_POOL_SIZE ?? 4), options: "-c jit=off" });
-  // An idle client losing its connection (a database restart) must not crash the process.
+  // A client losing its connection (a database restart) emits 'error', and an 'error' event with
+  // no listener ends the process. The pool listens only while a client is idle: it removes its
+  // listener when the client is checked out (pg-pool's _acquireClient), so a restart during a
+  // transaction on a checked-out client killed the worker (tests/faults/postgres-restart.test.ts).
+  // Every client therefore gets a listener of its own for its whole life; the query in flight is
+  // still rejected with the error, and release() discards the broken client.
   pool.on("error", (error) => console.error("[pg pool]", error.message));
+  pool.on("connect", (client) => {
+    client.on("error", (error) => console.error("[pg client]", error.message));
+  });
   return pool;
 }
 

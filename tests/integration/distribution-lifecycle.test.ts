@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { approveDistributionRun } from "@/server/distribution/approve-distribution-run";
 import { calculateDistributionRun } from "@/server/distribution/calculate-distribution-run";
 import { distributionCalculateJob } from "@/server/distribution/distribution-jobs";
+import { getDistributionRun } from "@/server/distribution/distribution-runs.queries";
 import { recalculateDistributionRun } from "@/server/distribution/recalculate-distribution-run";
 import { requestDistributionRun } from "@/server/distribution/request-distribution-run";
 import { runDistributionSchedule } from "@/server/distribution/run-distribution-schedule";
@@ -63,6 +64,32 @@ describe.sequential("a distribution run's life", () => {
     expect([calculated.status, calculated.allocatedCents]).toEqual(["CALCULATED", 25_500n]);
     expect([await db.allocation.count({ where: { runId: run.id } }), await db.statement.count({ where: { runId: run.id, rightsholderId: payee.id } }), await db.payout.count({ where: { runId: run.id, rightsholderId: payee.id } })]).toEqual([1, 1, 1]);
     await approveDistributionRun(await createStaffActor("ADMIN"), { runId: run.id });
+  });
+
+  it("lets staff recalculate a run whose calculation died with its worker on the last attempt", async () => {
+    const [quarter] = orderedQuarters(1);
+    const admin = await createStaffActor("ADMIN");
+    const payee = await createPayee();
+    const work = await createWork(payee.id);
+    await licenseeUsing(quarter!, 30_000n, [{ workId: work.id, units: 1n }]);
+    const run = await db.distributionRun.create({ data: { quarter: quarter!.code, status: "CALCULATING" } });
+    const job = await db.job.create({
+      data: { name: "distribution.calculate", payload: { runId: run.id }, singletonKey: `distribution.calculate:${run.id}`, status: "RUNNING", attempts: 3, maxAttempts: 3, lockedBy: "worker-gone", lockedUntil: new Date(Date.now() + 60_000) },
+    });
+    // Under a live lease it is still being calculated.
+    await expect(recalculateDistributionRun(admin, { runId: run.id })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/being calculated/) });
+    expect(await getDistributionRun(admin, run.id)).toMatchObject({ isStranded: false, canRecalculate: false });
+    // The lease has run out on the last attempt: no worker will ever finish it, and the run page says so.
+    await db.job.update({ where: { id: job.id }, data: { lockedUntil: new Date(Date.now() - 1_000) } });
+    expect(await getDistributionRun(admin, run.id)).toMatchObject({ isStranded: true, canRecalculate: true });
+    await recalculateDistributionRun(admin, { runId: run.id });
+    expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("FAILED");
+    expect((await db.distributionRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("PENDING");
+    expect(await db.job.count({ where: { singletonKey: `distribution.calculate:${run.id}`, status: "QUEUED" } })).toBe(1);
+    await runDueJobs([distributionCalculateJob], { maxJobs: 20 });
+    const calculated = await db.distributionRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect([calculated.status, calculated.allocatedCents]).toEqual(["CALCULATED", 25_500n]);
+    await approveDistributionRun(admin, { runId: run.id });
   });
 
   it("holds the pool when nobody reported usage and gives it to the next quarter's usage", async () => {

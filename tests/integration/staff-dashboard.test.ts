@@ -50,18 +50,19 @@ describe("the staff dashboard", () => {
 
   it("counts licenses in force and by industry, and works enrolled by month and this quarter", async () => {
     const admin = await createStaffActor("ADMIN");
+    // Grants in years no other test uses: the access matrix, running beside this file, makes licenses that run to 2099.
     const a = await createOrganization("LICENSEE");
     const b = await createOrganization("LICENSEE");
-    await createActiveGrant(a.id, { startsOn: "2091-01-10", endsOn: "2092-01-10" });
-    const tech = await createActiveGrant(b.id, { startsOn: "2091-02-01", endsOn: "2092-02-01" });
+    await createActiveGrant(a.id, { startsOn: "2291-01-10", endsOn: "2292-01-10" });
+    const tech = await createActiveGrant(b.id, { startsOn: "2291-02-01", endsOn: "2292-02-01" });
     await db.licenseGrant.update({ where: { id: tech.id }, data: { quotedIndustryGroup: "TECHNOLOGY" } });
-    await createActiveGrant(b.id, { startsOn: "2092-02-01", endsOn: "2093-02-01" });
-    const ended = await createActiveGrant(a.id, { startsOn: "2090-01-10", endsOn: "2091-01-10" });
+    await createActiveGrant(b.id, { startsOn: "2292-02-01", endsOn: "2293-02-01" });
+    const ended = await createActiveGrant(a.id, { startsOn: "2290-01-10", endsOn: "2291-01-10" });
     await db.licenseGrant.update({ where: { id: ended.id }, data: { status: "EXPIRED" } });
 
-    const overview = await getStaffOverview(admin, { today: "2091-05-01" });
+    const overview = await getStaffOverview(admin, { today: "2291-05-01" });
     expect(overview).toMatchObject({ activeGrants: 2, upcomingGrants: 1 });
-    const industries = await getLicensesByIndustry(admin, { today: "2091-05-01" });
+    const industries = await getLicensesByIndustry(admin, { today: "2291-05-01" });
     expect(industries).toHaveLength(8);
     expect(industries.filter((i) => i.count > 0)).toEqual([{ key: "TECHNOLOGY", label: "Technology and software", count: 1 }, { key: "OTHER", label: "Other industries", count: 1 }]);
 

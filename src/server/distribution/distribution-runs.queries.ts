@@ -8,6 +8,7 @@ import { authorize, can } from "../auth/policies";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { FINAL_RUN_STATUSES } from "./runs.schema";
+import { CALCULATE_JOB } from "./ensure-run-for-quarter";
 
 // The staff console's read models of distribution runs: the list, one run with what can be done
 // with it now, and the quarters a run can still be created for. Both staff roles read them;
@@ -102,18 +103,31 @@ async function approvalBlocker(run: { id: string; quarter: string; status: RunSt
   return null;
 }
 
+/**
+ * CALCULATING with no calculation job that will finish it (queued, under a live lease, or with
+ * attempts left): its worker died during the last attempt. Staff recalculate it
+ * (`recalculateDistributionRun` releases it the same way).
+ */
+async function isCalculationStranded(runId: string): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ live: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM jobs WHERE "singletonKey" = ${`${CALCULATE_JOB}:${runId}`}
+                      AND (status = 'QUEUED' OR (status = 'RUNNING' AND ("lockedUntil" >= now() OR attempts < "maxAttempts")))) AS live`;
+  return !row?.live;
+}
+
 /** One run with its settings, totals, progress, payouts by status, who approved it, and what can be done now. */
 export async function getDistributionRun(actor: Actor | null, runId: string) {
   authorize(can.readDistributionRuns(actor), FORBIDDEN);
   const run = isUuid(runId) ? await db.distributionRun.findUnique({ where: { id: runId }, select: RUN_SELECT }) : null;
   if (!run) throw notFound("That distribution run");
   const people = [run.approvedById, run.createdById].filter((id): id is string => id !== null);
-  const [statements, payouts, externalShares, users, blocker] = await Promise.all([
+  const [statements, payouts, externalShares, users, blocker, isStranded] = await Promise.all([
     statementCountsOf([run.id]),
     payoutTalliesOf([run.id]),
     db.externalPayeeShare.count({ where: { runId: run.id } }),
     people.length > 0 ? db.user.findMany({ where: { id: { in: people } }, select: { id: true, name: true } }) : [],
     approvalBlocker(run),
+    run.status === "CALCULATING" ? isCalculationStranded(run.id) : false,
   ]);
   const nameOf = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? "Staff") : null);
   const isAdministrator = can.manageDistributionRuns(actor);
@@ -134,7 +148,8 @@ export async function getDistributionRun(actor: Actor | null, runId: string) {
     externalShares,
     approveBlockedReason: blocker,
     canApprove: isAdministrator && blocker === null,
-    canRecalculate: isAdministrator && RECALCULABLE.includes(run.status),
+    isStranded,
+    canRecalculate: isAdministrator && (RECALCULABLE.includes(run.status) || isStranded),
   };
 }
 

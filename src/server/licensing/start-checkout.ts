@@ -94,7 +94,6 @@ export async function startCheckout(actor: Actor | null, input: { organizationId
     // Paid by bank transfer and not cleared yet: nothing to pay again.
     if (session.status === "complete") throw new AppError("CONFLICT", "Your payment is being confirmed; the license becomes active as soon as it clears.");
   }
-  const isNewGrant = !grant;
   if (!grant && previousGrantId) {
     // A pending renewal at an older price gives way to this one (the previous grant has room for one).
     await db.licenseGrant.updateMany({ where: { previousGrantId, status: "PENDING_PAYMENT" }, data: { status: "CANCELLED", cancelledAt: new Date(), statusReason: "Replaced by a renewal at the current price.", previousGrantId: null } });
@@ -105,7 +104,11 @@ export async function startCheckout(actor: Actor | null, input: { organizationId
 
   const customer = await ensureStripeCustomer(input.organizationId, profile.legalName!, user.email);
   const metadata = { grantId: grant.id, organizationId: input.organizationId, licenseNumber: grant.licenseNumber };
-  const attempt = grant.stripeCheckoutSessionId ? `:${Date.now()}` : "";
+  // The audit row goes with the grant's first session. Not "the grant is new": when Stripe failed
+  // on the first click, the grant was made but the audit row never was, and the second click finds
+  // the grant already there (tests/faults/stripe-faults.test.ts).
+  const isFirstSession = !grant.stripeCheckoutSessionId;
+  const attempt = isFirstSession ? "" : `:${Date.now()}`;
   const session = await stripe.checkout.sessions.create(
     {
       mode: isSubscription ? "subscription" : "payment",
@@ -130,7 +133,7 @@ export async function startCheckout(actor: Actor | null, input: { organizationId
   );
   await db.$transaction(async (tx) => {
     await tx.licenseGrant.update({ where: { id: grant.id }, data: { stripeCheckoutSessionId: session.id } });
-    if (isNewGrant) {
+    if (isFirstSession) {
       await writeAudit(tx, actor, {
         action: "license.checkout_started",
         entityType: "LicenseGrant",

@@ -61,6 +61,11 @@ export default async function StaffDistributionRunPage({ params, searchParams }:
           <ProgressBar percent={run.progress.percent} label="Calculation progress" />
         </Card>
       ) : null}
+      {run.isStranded ? (
+        <p className="mb-6 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="run-stranded">
+          The calculation stopped: its worker ended during the last attempt, and nothing was saved. Recalculate to start it again.
+        </p>
+      ) : null}
       {run.status === "FAILED" && run.lastError ? <p className="mb-6 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">The calculation failed: {run.lastError}</p> : null}
 
       {isAdministrator && (run.canApprove || run.canRecalculate || run.status === "CALCULATED") ? (
