@@ -9,7 +9,10 @@ import { licenseeEmail, rightsholderEmail } from "../seed-large/organizations";
 
 export type LoadFixtures = {
   licenseeCookies: string[];
+  /** Whose sessions those are, in the same order (the data-only baseline reads as them). */
+  licenseeEmails: string[];
   worksCookie: string;
+  worksEmail: string;
   worksPaths: string[];
   apiKeys: string[];
   coveragePaths: string[];
@@ -97,15 +100,17 @@ export async function prepareFixtures(baseUrl: string, databaseUrl: string, opti
     const licenseeCount = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM users WHERE email ~ '^licensee-[0-9]+@large'`)).rows[0]!.n);
     const step = Math.max(1, Math.floor(licenseeCount / options.licensees));
     const licenseeCookies: string[] = [];
+    const licenseeEmails: string[] = [];
     for (let n = 1; n <= licenseeCount && licenseeCookies.length < options.licensees; n += step) {
       licenseeCookies.push(await signIn(baseUrl, licenseeEmail(n), LARGE_PASSWORD));
+      licenseeEmails.push(licenseeEmail(n));
     }
     const worksCookie = await signIn(baseUrl, rightsholderEmail(1), LARGE_PASSWORD);
     const works = await worksPaths(client);
     const coverage = await coveragePaths(client);
     const keys = await apiKeys(client, options.apiKeys);
     return {
-      licenseeCookies, worksCookie, worksPaths: works.paths, apiKeys: keys, coveragePaths: coverage.paths,
+      licenseeCookies, licenseeEmails, worksCookie, worksEmail: rightsholderEmail(1), worksPaths: works.paths, apiKeys: keys, coveragePaths: coverage.paths,
       facts: { licensees: licenseeCookies.length, biggestWorks: works.works, identifiers: coverage.known, unknownIdentifiers: coverage.unknown },
     };
   } finally {

@@ -3,6 +3,7 @@
 // nothing outside the markers is touched, so other sections and the notes after it stay).
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { DataOnlyResult } from "./load-data-only";
 import type { ScenarioResult } from "./load-run";
 import { machine, nowUtc, writeBenchmarkSection } from "./report";
 
@@ -18,11 +19,16 @@ export type LoadReport = {
   seedSeconds: number | null;
   peakRssMb: number;
   results: ScenarioResult[];
+  /** The same reads without the framework, at the same rate (load-data-only.ts). */
+  dataOnly: DataOnlyResult[];
+  /** CPU of the next start process per answered request, by scenario (ms). */
+  serverCpuMs: Record<string, number>;
   fixtures: { licensees: number; biggestWorks: number; identifiers: number; unknownIdentifiers: number; apiKeys: number };
   scenarioNotes: Record<string, string>;
 };
 
 const ms = (n: number) => `${Math.round(n)} ms`;
+const ms1 = (n: number) => `${n.toFixed(1)} ms`;
 const verdict = (r: ScenarioResult) =>
   `p95 ≤ ${LOAD_TARGETS.p95Ms} ms: ${r.p95 <= LOAD_TARGETS.p95Ms ? "met" : "NOT met"} · errors < ${LOAD_TARGETS.errorsPct} %: ${r.errorsPct < LOAD_TARGETS.errorsPct ? "met" : "NOT met"}`;
 
@@ -38,9 +44,16 @@ export async function writeLoadBenchmark(report: LoadReport): Promise<void> {
       `for ${report.seconds} s per scenario after ${report.warmupSeconds} s of warm-up, arrivals spread evenly over each second (autocannon). Details and where the`,
       "time goes: docs/reliability.md, section Load.",
       "",
-      "| scenario | p50 | p95 | p99 | achieved req/s | errors + non-2xx | targets |",
-      "|---|---|---|---|---|---|---|",
-      ...report.results.map((r) => `| ${r.name} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.perSecond.toFixed(1)} | ${(r.errorsPct).toFixed(2)} % | ${verdict(r)} |`),
+      "| scenario | p50 | p95 | p99 | achieved req/s | errors + non-2xx | targets | raw SQL p95 | ratio p95 | server CPU / request | raw SQL CPU / request |",
+      "|---|---|---|---|---|---|---|---|---|---|---|",
+      ...report.results.map((r) => {
+        const raw = report.dataOnly.find((d) => d.name === r.name);
+        return `| ${r.name} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.perSecond.toFixed(1)} | ${(r.errorsPct).toFixed(2)} % | ${verdict(r)} | ` +
+          `${raw ? ms1(raw.p95) : "—"} | ${raw ? (r.p95 / raw.p95).toFixed(1) : "—"} | ${ms1(report.serverCpuMs[r.name] ?? NaN)} | ${raw ? ms1(raw.cpuMsPerRequest) : "—"} |`;
+      }),
+      "",
+      "Raw SQL: the same statements (the session's actor, the unread count, the page's read models; for the API the key, its rate",
+      "limit and the coverage facts) called without the framework at the same rate, in the bench's process (scripts/bench/load-data-only.ts).",
       "",
       `Peak RSS of the next start process: ${report.peakRssMb} MB.`,
     ].join("\n"),

@@ -14,7 +14,11 @@ import { DOUBLE_WEBHOOK_SECRET } from "../../src/server/stripe/double-webhook-se
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-export type AppUnderLoad = { baseUrl: string; pid: number; peakRssMb: () => number; stop: () => Promise<void>; recentOutput: () => string };
+export type AppUnderLoad = {
+  baseUrl: string; pid: number; peakRssMb: () => number; stop: () => Promise<void>; recentOutput: () => string;
+  /** CPU time (user + system, all threads) the server's processes have used so far, in ms. */
+  cpuMs: () => number;
+};
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -55,6 +59,20 @@ function peakRss(pid: number): number {
     }
   }
   return Math.round(peak);
+}
+
+/** user + system clock ticks of the tree's processes (/proc/<pid>/stat fields 14 and 15), as ms at 100 ticks a second. */
+function cpuMs(pid: number): number {
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const fields = fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended
+    }
+  }
+  return ticks * 10;
 }
 
 async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
@@ -107,6 +125,7 @@ export async function startAppUnderLoad(databaseUrl: string, log: (line: string)
     pid: child.pid!,
     peakRssMb: () => (lastPeak = Math.max(lastPeak, peakRss(child.pid!))),
     recentOutput: () => output.join(""),
+    cpuMs: () => cpuMs(child.pid!),
     stop: async () => {
       lastPeak = Math.max(lastPeak, peakRss(child.pid!));
       if (child.exitCode === null && child.signalCode === null) {

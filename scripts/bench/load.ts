@@ -11,6 +11,7 @@ import path from "node:path";
 import { spawn } from "node:child_process";
 import { dropDatabase, withDatabaseName } from "../db/databases";
 import { prepareFixtures, type LoadFixtures } from "./load-fixtures";
+import { runDataOnly } from "./load-data-only";
 import { writeLoadBenchmark } from "./load-report";
 import { runScenario, type Scenario, type ScenarioResult } from "./load-run";
 import { startAppUnderLoad, type AppUnderLoad } from "./load-server";
@@ -98,26 +99,33 @@ async function main() {
     if (problems.length > 0) throw new Error(`The app does not answer the scenarios' requests as expected: ${problems.join("; ")}`);
 
     const results: ScenarioResult[] = [];
+    const serverCpuMs: Record<string, number> = {};
     for (const scenario of list) {
       if (WARMUP_SECONDS > 0) {
         const warm = await runScenario(app.baseUrl, scenario, { rate: RATE, seconds: WARMUP_SECONDS });
         log(`${scenario.name}: warm-up p95 ${Math.round(warm.p95)} ms`);
         await waitUntilIdle(app.baseUrl);
       }
+      const cpuBefore = app.cpuMs();
       const result = await runScenario(app.baseUrl, scenario, { rate: RATE, seconds: SECONDS });
       results.push(result);
       await waitUntilIdle(app.baseUrl);
+      // Per answer, the backlog answered after the run included (the idle probes are a few dozen cheap requests).
+      serverCpuMs[scenario.name] = (app.cpuMs() - cpuBefore) / Math.max(1, result.requests);
       log(`${scenario.name}: ${result.requests} answers (${result.perSecond.toFixed(1)}/s), p50 ${Math.round(result.p50)} ms, p95 ${Math.round(result.p95)} ms, p99 ${Math.round(result.p99)} ms, ` +
         `errors ${result.errors} (timeouts ${result.timeouts}), non-2xx ${result.non2xx} ${JSON.stringify(result.statusCodes)}`);
     }
     const peakRssMb = app.peakRssMb();
+    log("raw SQL: the same reads without the framework, at the same rate");
+    const dataOnly = await runDataOnly(databaseUrl, fixtures, { rate: RATE, seconds: SECONDS });
+    for (const d of dataOnly) log(`raw ${d.name}: ${d.requests} (errors ${d.errors}), p50 ${d.p50.toFixed(1)} ms, p95 ${d.p95.toFixed(1)} ms, CPU ${d.cpuMsPerRequest.toFixed(2)} ms a request; server CPU over HTTP ${serverCpuMs[d.name]?.toFixed(2)} ms`);
     const errors = results.reduce((s, r) => s + r.errors + r.non2xx, 0);
     const answered = results.reduce((s, r) => s + r.requests + r.errors, 0);
     const errorsPct = answered === 0 ? 100 : (errors / answered) * 100;
     const env = [process.env.LOAD_RATE && `LOAD_RATE=${RATE}`, process.env.LOAD_SECONDS && `LOAD_SECONDS=${SECONDS}`, process.env.SEED_SCALE && `SEED_SCALE=${process.env.SEED_SCALE}`].filter(Boolean);
     await writeLoadBenchmark({
       command: `${env.length > 0 ? `${env.join(" ")} ` : ""}npm run bench:load${process.env.LOAD_DATABASE_URL ? " (LOAD_DATABASE_URL: a database from npm run seed:large)" : ""}`,
-      rate: RATE, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, database: createdName ?? new URL(databaseUrl).pathname.slice(1), seedSeconds, peakRssMb, results,
+      rate: RATE, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, dataOnly, serverCpuMs, database: createdName ?? new URL(databaseUrl).pathname.slice(1), seedSeconds, peakRssMb, results,
       fixtures: { ...fixtures.facts, apiKeys: fixtures.apiKeys.length },
       scenarioNotes: {
         dashboard: `GET /licensee, ${fixtures.facts.licensees} licensees' sessions in turn`,
@@ -126,7 +134,11 @@ async function main() {
       },
     });
     const p95 = (name: string) => Math.round(results.find((r) => r.name === name)!.p95);
-    console.log(`RESULT load dashboard_p95_ms=${p95("dashboard")} works_p95_ms=${p95("works")} coverage_p95_ms=${p95("coverage")} errors_pct=${errorsPct.toFixed(2)} peak_rss_mb=${peakRssMb}`);
+    const ratio = (name: string) => (results.find((r) => r.name === name)!.p95 / dataOnly.find((d) => d.name === name)!.p95).toFixed(1);
+    const rps = (name: string) => results.find((r) => r.name === name)!.perSecond.toFixed(1);
+    console.log(`RESULT load dashboard_p95_ms=${p95("dashboard")} works_p95_ms=${p95("works")} coverage_p95_ms=${p95("coverage")} ` +
+      `dashboard_rps=${rps("dashboard")} works_rps=${rps("works")} coverage_rps=${rps("coverage")} ` +
+      `ratio_dashboard=${ratio("dashboard")} ratio_works=${ratio("works")} ratio_coverage=${ratio("coverage")} errors_pct=${errorsPct.toFixed(2)} peak_rss_mb=${peakRssMb}`);
   } finally {
     await app?.stop();
     if (createdName && process.env.KEEP_BENCH_DB !== "1") await dropDatabase(SERVER_URL, createdName).catch((e: unknown) => console.error(e));

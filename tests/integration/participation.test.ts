@@ -3,6 +3,7 @@ import { taxFormState } from "@/lib/participation/tax-form";
 import { db } from "@/server/db";
 import { acceptAgreement } from "@/server/participation/accept-agreement";
 import { getParticipation, listRightsholdersForReview } from "@/server/participation/participation.queries";
+import { getRepertoireStanding } from "@/server/participation/repertoire-standing.queries";
 import { refreshPayoutAccount, startPayoutOnboarding } from "@/server/participation/payout-account";
 import { recordTaxForm } from "@/server/participation/record-tax-form";
 import { approveRightsholder, markTaxFormValid, rejectRightsholder } from "@/server/participation/review-rightsholder";
@@ -63,12 +64,34 @@ describe("participation", () => {
     expect((await db.rightsholderProfile.findUniqueOrThrow({ where: { organizationId } })).status).toBe("PENDING_APPROVAL");
   });
 
+  it("gives the works list the same status and completeness as the full standing, at every step", async () => {
+    const { owner, organizationId, agreement } = await newRightsholder();
+    const same = async () => {
+      const full = await getParticipation(owner.actor, organizationId);
+      expect(await getRepertoireStanding(owner.actor, organizationId)).toEqual({ status: full.profile.status, isComplete: full.isComplete });
+      return full.isComplete;
+    };
+    expect(await same()).toBe(false);
+    await acceptAgreement(owner.actor, { organizationId, agreementId: agreement.id });
+    await updateRightsholderProfile(owner.actor, { organizationId, legalName: "Standing Press", country: "US", contactName: "Sam", contactEmail: "sam@standing.example" });
+    expect(await same()).toBe(false);
+    const { url } = await startPayoutOnboarding(owner.actor, { organizationId });
+    await completeOnboarding(url);
+    await refreshPayoutAccount(owner.actor, { organizationId });
+    await recordTaxForm(owner.actor, { organizationId, taxFormType: "W9", signedOn: "2026-02-01" });
+    expect(await same()).toBe(true);
+    await submitParticipation(owner.actor, { organizationId });
+    expect(await same()).toBe(true);
+    await expect(getRepertoireStanding(owner.actor, crypto.randomUUID())).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("asks for the current agreement version again after a new one is published", async () => {
     const { owner, organizationId, agreement } = await newRightsholder();
     await acceptAgreement(owner.actor, { organizationId, agreementId: agreement.id });
     const newer = await db.participationAgreement.create({ data: { version: `test-${Date.now()}`, title: "Newer", body: "Newer terms.", publishedAt: new Date(Date.now() + 1000) } });
     try {
       expect((await getParticipation(owner.actor, organizationId)).checklist[0]!.done).toBe(false);
+      expect((await getRepertoireStanding(owner.actor, organizationId)).isComplete).toBe(false);
       await expect(acceptAgreement(owner.actor, { organizationId, agreementId: agreement.id })).rejects.toMatchObject({ code: "VALIDATION" });
     } finally {
       await db.participationAgreement.delete({ where: { id: newer.id } });

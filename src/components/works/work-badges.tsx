@@ -35,11 +35,11 @@ export function PurposeChips({ purposes }: { purposes: string[] }) {
     <span className="inline-flex flex-wrap gap-1">
       {PURPOSES.map((p) =>
         purposes.includes(p) ? (
-          <span key={p} title={PURPOSE_LABELS[p]} className="rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">
+          <span key={p} title={PURPOSE_LABELS[p]} className="purpose-on">
             {SHORT[p]}
           </span>
         ) : (
-          <span key={p} title={`Not for ${PURPOSE_LABELS[p].toLowerCase()}`} className="rounded px-1.5 py-0.5 text-xs text-slate-400 line-through">
+          <span key={p} title={`Not for ${PURPOSE_LABELS[p].toLowerCase()}`} className="purpose-off">
             {SHORT[p]}
           </span>
         ),

@@ -23,10 +23,10 @@ function FirstIdentifier({ identifiers }: { identifiers: WorkResultRow["identifi
   if (!first) return <span className="text-slate-400">none attached</span>;
   const label = (i: { type: string }) => IDENTIFIER_LABELS[i.type as IdentifierKind] ?? i.type;
   return (
-    <span className="flex min-w-0 items-baseline gap-1 whitespace-nowrap" title={identifiers.map((i) => `${label(i)} ${displayIdentifier(i)}`).join("\n")}>
-      <span className="text-slate-500">{label(first)}</span>
-      <span className="min-w-0 truncate font-mono text-xs">{displayIdentifier(first)}</span>
-      {identifiers.length > 1 ? <span className="text-slate-500">+{identifiers.length - 1}</span> : null}
+    <span className="works-id" title={identifiers.map((i) => `${label(i)} ${displayIdentifier(i)}`).join("\n")}>
+      <span className="works-id-label">{label(first)}</span>
+      <span className="works-id-value">{displayIdentifier(first)}</span>
+      {identifiers.length > 1 ? <span className="works-id-label">+{identifiers.length - 1}</span> : null}
     </span>
   );
 }
@@ -35,16 +35,16 @@ const contributorsOf = (work: WorkResultRow) =>
   work.contributors.length === 0 ? null : work.contributors.length > 3 ? `${work.contributors.slice(0, 3).join(", ")} and others` : work.contributors.join(", ");
 
 // One grid for both layouts: columns on wide screens, a card-like block per work on a phone
-// (title and status on the first line, the rest below). Each work is rendered once; a table
-// plus a separate list of cards doubled the page's rendering cost (docs/reliability.md, "Load").
-const ROW = "grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 px-4 py-3 md:grid-cols-[minmax(0,1fr)_12rem_4rem_11rem] md:gap-x-4 xl:grid-cols-[minmax(0,1fr)_12rem_4rem_11rem_11rem]";
+// (title and status on the first line, the rest below). Each work is rendered once (a table plus
+// a separate list of cards doubled the page's rendering cost), and the row's utilities are named
+// once in globals.css (`.works-*`) rather than written out on each of the page's rows.
 
 /** The works of one page, as a table on wide screens and stacked entries on a phone. */
 export function WorksResults({ works, today }: { works: WorkResultRow[]; today: string }) {
   return (
     <div role="table" aria-label="Works" className="overflow-hidden rounded-xl bg-white text-sm shadow-sm ring-1 ring-slate-200">
       <div role="rowgroup" className="hidden bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500 md:block" data-testid="works-columns">
-        <div role="row" className={ROW}>
+        <div role="row" className="works-row">
           <span role="columnheader">Title</span>
           <span role="columnheader">Identifier</span>
           <span role="columnheader" className="text-right">Year</span>
@@ -57,25 +57,25 @@ export function WorksResults({ works, today }: { works: WorkResultRow[]; today: 
           const contributors = contributorsOf(work);
           const type = WORK_TYPE_LABELS[work.type as WorkTypeCode] ?? work.type;
           return (
-            <div role="row" key={work.id} className={`${ROW} hover:bg-slate-50`}>
+            <div role="row" key={work.id} className="works-row works-row-hover">
               <div role="cell" className="min-w-0">
-                <Link href={`/rightsholder/works/${work.id}`} className="block font-medium text-brand-700 hover:underline md:truncate">
+                <Link href={`/rightsholder/works/${work.id}`} className="works-title">
                   {work.title}
                 </Link>
-                <span className="block text-slate-600 md:truncate">
+                <span className="works-byline">
                   {type}
                   {work.publicationYear ? <span className="md:hidden"> · {work.publicationYear}</span> : null}
                   {contributors ? ` · ${contributors}` : null}
                 </span>
               </div>
-              <div role="cell" className="col-span-2 row-start-2 min-w-0 text-xs md:col-span-1 md:row-start-auto md:text-sm">
+              <div role="cell" className="works-identifier">
                 <FirstIdentifier identifiers={work.identifiers} />
               </div>
-              <div role="cell" className="hidden text-right tabular-nums text-slate-700 md:block">{work.publicationYear ?? "—"}</div>
-              <div role="cell" className="col-span-2 row-start-3 md:hidden xl:col-span-1 xl:row-start-auto xl:block">
+              <div role="cell" className="works-year">{work.publicationYear ?? "—"}</div>
+              <div role="cell" className="works-purposes">
                 <PurposeChips purposes={work.purposes} />
               </div>
-              <div role="cell" className="col-start-2 row-start-1 md:col-start-auto md:row-start-auto">
+              <div role="cell" className="works-status">
                 <WorkStatusBadge status={work.status} excludedFrom={work.excludedFrom} today={today} />
               </div>
             </div>

@@ -10,7 +10,12 @@ import { dateOnly, managedRightsholderIds, readableRightsholderIds } from "./wor
 import { countWorks, identifiersOfWorks, interpretSearch, selectWorksPage, type WorkRow, type WorksSearch } from "./works-list-sql";
 import { ZCoOwnerSearchInput, ZWorkId, decodeWorksCursor, encodeWorksCursor, type TCoOwnerSearchInput, type WorksFilters } from "./works.schema";
 
-export const WORKS_PAGE_SIZE = 50;
+/**
+ * Works per page of the rightsholder's list. 25 rather than 50: rendering the rows is most of the
+ * page's cost, and the list is the busiest page of the rightsholder area (docs/reliability.md,
+ * "Load"); large catalogues are searched and filtered rather than paged through.
+ */
+export const WORKS_PAGE_SIZE = 25;
 /** Counting stops here: past it the page says "10,000+" rather than scanning a million rows. */
 export const WORKS_COUNT_CAP = 10_000;
 

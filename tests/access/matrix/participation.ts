@@ -1,5 +1,6 @@
 // Participation: a rightsholder's owners manage it, its members and staff read it, ADMIN decides.
 import { acceptAgreement } from "@/server/participation/accept-agreement";
+import { getRepertoireStanding } from "@/server/participation/repertoire-standing.queries";
 import { currentAgreement, getParticipation, getRightsholderForReview, listRightsholdersForReview } from "@/server/participation/participation.queries";
 import { refreshPayoutAccount, startPayoutOnboarding } from "@/server/participation/payout-account";
 import { recordTaxForm } from "@/server/participation/record-tax-form";
@@ -30,6 +31,7 @@ async function pendingRightsholder(w: World, taxFormType: "W9" | "OTHER" = "W9")
 
 export const PARTICIPATION_MATRIX: Record<string, MatrixEntry> = {
   getParticipation: { allowed: [...RIGHTSHOLDER_MEMBERS, ...STAFF], run: (actor, w) => getParticipation(actor, w.rightsholder.organization.id) },
+  getRepertoireStanding: { allowed: [...RIGHTSHOLDER_MEMBERS, ...STAFF], run: (actor, w) => getRepertoireStanding(actor, w.rightsholder.organization.id) },
   acceptAgreement: {
     allowed: ["rightsholderOwner"],
     run: async (actor, w) => acceptAgreement(actor, { organizationId: w.rightsholder.organization.id, agreementId: ((await currentAgreement()) ?? (await ensureAgreement())).id }),

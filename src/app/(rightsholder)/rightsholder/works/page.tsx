@@ -11,7 +11,7 @@ import { IDENTIFIER_LABELS, todayUtc } from "@/lib/works/work-input";
 import { currentMembership } from "@/server/auth/current-organization";
 import { requirePageActor } from "@/server/auth/page-guards";
 import { can } from "@/server/auth/policies";
-import { getParticipation } from "@/server/participation/participation.queries";
+import { getRepertoireStanding } from "@/server/participation/repertoire-standing.queries";
 import { listWorks, WORKS_PAGE_SIZE, type WorkListItem } from "@/server/works/works.queries";
 import { parseWorksFilters, worksFiltersQuery } from "@/server/works/works.schema";
 
@@ -34,7 +34,7 @@ export default async function WorksPage({ searchParams }: { searchParams: Promis
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const [page, participation] = await Promise.all([
     listWorks(actor, membership.organizationId, filters, { after: one(params.after), before: one(params.before) }),
-    getParticipation(actor, membership.organizationId),
+    getRepertoireStanding(actor, membership.organizationId),
   ]);
   const isFiltered = Boolean(filters.q || filters.status || filters.purpose || filters.type || filters.excluded);
   const exportQuery = worksFiltersQuery(filters);
@@ -59,7 +59,7 @@ export default async function WorksPage({ searchParams }: { searchParams: Promis
         }
       />
 
-      <RepertoireNotice status={participation.profile.status} isComplete={participation.isComplete} />
+      <RepertoireNotice status={participation.status} isComplete={participation.isComplete} />
       {!page.hasAnyWorks ? (
         <EmptyState
           title="No works enrolled yet"
