@@ -5,10 +5,10 @@
 // measurement would measure the payouts, not the pages.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
 import { ensureNextBuild } from "../lib/next-build";
+import { freeLoopbackPort } from "../lib/loopback";
 import { startStripeDouble, type StripeDouble } from "../stripe-double/server";
 import { DOUBLE_WEBHOOK_SECRET } from "../../src/server/stripe/double-webhook-secret";
 
@@ -19,17 +19,6 @@ export type AppUnderLoad = {
   /** CPU time (user + system, all threads) the server's processes have used so far, in ms. */
   cpuMs: () => number;
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The process and its descendants (next start may fork its server). */
 function processTree(pid: number): number[] {
@@ -91,7 +80,7 @@ async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs = 
 }
 
 export async function startAppUnderLoad(databaseUrl: string, log: (line: string) => void): Promise<AppUnderLoad> {
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), DATABASE_URL: databaseUrl,

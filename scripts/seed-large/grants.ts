@@ -10,6 +10,7 @@ import type pg from "pg";
 import { suggestedRefundCents } from "../../src/lib/licensing/refund-rules";
 import { daysBetween, termFrom } from "../../src/lib/licensing/term";
 import { addDays } from "./scale";
+import { seededRandom } from "../lib/seeded-random";
 
 export type LicenseeQuote = { n: number; organizationId: string; employees: number; industry: string; country: string };
 
@@ -35,17 +36,6 @@ function feeFor(q: LicenseeQuote): bigint {
   return (BigInt(q.employees) * BigInt(RATE[q.industry] ?? 7_000) * BigInt(FACTOR[q.country] ?? 10_000)) / 10_000n;
 }
 
-/** mulberry32: a small deterministic generator, one per licensee. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const later = (a: string, b: string) => (a > b ? a : b);
 
@@ -82,7 +72,7 @@ export function planGrants(licensees: LicenseeQuote[], today: string): { grants:
 
   for (const q of licensees) {
     const { n } = q;
-    const random = generator(n * 7919);
+    const random = seededRandom(n * 7919);
     if (n % 25 === 13) {
       if (n % 50 === 13) make(q, { status: "PENDING_PAYMENT", createdAt: at(addDays(today, -3), 9) });
       continue;

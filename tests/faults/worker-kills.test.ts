@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOwnDatabase, type OwnDatabase } from "./support/own-database";
 import { faultScale, recordFigures, sleep, waitFor } from "./support/figures";
 import { startWorkerChild, type WorkerChild } from "./support/worker-child";
+import { seededRandom } from "../../scripts/lib/seeded-random";
 
 const JOBS = ["distribution.calculate", "distribution.pay", "statements.notify"];
 const CALCULATION_KILLS_PER_RUN = 2;
@@ -36,17 +37,6 @@ afterAll(async () => {
   await database?.drop();
 });
 
-/** mulberry32: a small seeded generator, so a failing sequence of kill points can be replayed. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("the job worker killed at random points", () => {
   it("pays every payee of every run exactly once, with the figures of a run calculated without kills", async () => {
@@ -60,7 +50,7 @@ describe("the job worker killed at random points", () => {
 
     const kills = faultScale("KILLS", 10);
     const seed = faultScale("SEED", Date.now() % 1_000_000);
-    const random = seeded(seed);
+    const random = seededRandom(seed);
     const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
     const admin = await createStaffActor("ADMIN");
     const perRun = CALCULATION_KILLS_PER_RUN + PAYOUT_KILLS_PER_RUN;

@@ -25,18 +25,10 @@ export type LicenseeProfileView = {
   canManage: boolean;
 };
 
-type ProfileRow = {
-  organizationId: string;
-  organizationName: string;
-  legalName: string | null;
-  country: string | null;
-  industryGroup: IndustryGroupCode | null;
-  employeeCount: number | null;
-  aiSystemsDescription: string | null;
+type ProfileRow = Pick<LicenseeProfileView, "organizationId" | "organizationName" | "legalName" | "country" | "industryGroup" | "employeeCount" | "aiSystemsDescription"> & {
   lawfulContentAttestedAt: Date | null;
   attestedByName: string | null;
 };
-
 
 /** The licensee's profile and its price today: its members and staff read it. */
 export async function getLicenseeProfile(actor: Actor | null, organizationId: string): Promise<LicenseeProfileView> {

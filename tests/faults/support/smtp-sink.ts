@@ -2,6 +2,7 @@
 // it over a real TCP conversation (greeting, EHLO, MAIL FROM, RCPT TO, DATA, QUIT), keeping each
 // message it accepts. No TLS, no auth: loopback only.
 import net from "node:net";
+import { freeLoopbackPort } from "../../../scripts/lib/loopback";
 
 export type ReceivedMail = { from: string; to: string[]; data: string; subject: string };
 export type SmtpSink = { port: number; received: ReceivedMail[]; close: () => Promise<void> };
@@ -70,13 +71,4 @@ export function startSmtpSink(port: number): Promise<SmtpSink> {
 }
 
 /** A loopback port nothing listens on (taken and let go): connecting to it is refused. */
-export function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export const closedPort = freeLoopbackPort;
