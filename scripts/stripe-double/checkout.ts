@@ -31,8 +31,9 @@ export function registerCheckout(options: { route: Route; fail: Fail; baseUrl: (
     customers.set(customer.id, customer);
     return { body: customer };
   });
-  // Lists, newest first, with Stripe's `email` (customers) and `customer` (sessions) filters: the
-  // fault tests count what a retried request made (tests/faults/stripe-faults.test.ts).
+  // Lists, newest first, with Stripe's `email` (customers), `customer` and `status` (sessions)
+  // filters: the fault tests count what a retried request made (tests/faults/stripe-faults.test.ts),
+  // and a checkout looks for a session it made whose answer it never got (start-checkout.ts).
   const listed = (url: string, data: Json[], limit: string | null) =>
     ({ object: "list", url, has_more: data.length > Number(limit ?? 10), data: data.slice(0, Math.min(Number(limit ?? 10) || 10, 100)) });
   route("GET", "/v1/customers", ({ url }) => {
@@ -41,7 +42,9 @@ export function registerCheckout(options: { route: Route; fail: Fail; baseUrl: (
   });
   route("GET", "/v1/checkout/sessions", ({ url }) => {
     const customer = url.searchParams.get("customer");
-    return { body: listed("/v1/checkout/sessions", [...sessions.values()].filter((c) => !customer || c.customer === customer).reverse(), url.searchParams.get("limit")) };
+    const status = url.searchParams.get("status");
+    const matching = [...sessions.values()].filter((c) => (!customer || c.customer === customer) && (!status || c.status === status));
+    return { body: listed("/v1/checkout/sessions", matching.reverse(), url.searchParams.get("limit")) };
   });
   route("GET", "/v1/customers/:id", ({ params }) => {
     const customer = customers.get(params.id!);
@@ -112,6 +115,15 @@ export function registerCheckout(options: { route: Route; fail: Fail; baseUrl: (
   route("GET", "/v1/checkout/sessions/:id", ({ params }) => {
     const session = sessions.get(params.id!);
     if (!session) throw fail(`No such checkout.session: '${params.id}'`, "session", "resource_missing", 404);
+    return { body: session };
+  });
+
+  // Stripe's expire: an open session can no longer be paid (only open ones can be expired).
+  route("POST", "/v1/checkout/sessions/:id/expire", ({ params }) => {
+    const session = sessions.get(params.id!);
+    if (!session) throw fail(`No such checkout.session: '${params.id}'`, "session", "resource_missing", 404);
+    if (session.status !== "open") throw fail(`Only Checkout Sessions with a status in [open] can be expired. This Checkout Session has a status of ${String(session.status)}.`, "session");
+    Object.assign(session, { status: "expired", url: null });
     return { body: session };
   });
 

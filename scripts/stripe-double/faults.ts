@@ -2,6 +2,9 @@
 // failing. POST /v1/test_helpers/faults with
 //   path      the request paths it applies to, by prefix ("/v1/transfers")
 //   mode      "500": answered at once with a 500 api_error and nothing done (an outage);
+//             "500-saved": the same answer, but saved under the request's Idempotency-Key and
+//             replayed to every later request with that key, as Stripe does with a 500 that
+//             happened while the request executed;
 //             "timeout": done as usual, but the answer held back for `delay_ms` (default 15000,
 //             past the 10 s timeout the portal's client has with the double): the SDK gives up on
 //             a request Stripe did execute, the hardest case for "exactly once"
@@ -18,7 +21,7 @@ import type { FormValue } from "./form-body";
 type Json = Record<string, unknown>;
 type Fail = (message: string, param?: string, code?: string, status?: number) => Error;
 
-export type Fault = { id: string; path: string; method: string | null; mode: "500" | "timeout"; remaining: number; delayMs: number; match: Record<string, FormValue> };
+export type Fault = { id: string; path: string; method: string | null; mode: "500" | "500-saved" | "timeout"; remaining: number; delayMs: number; match: Record<string, FormValue> };
 
 const MAX_DELAY_MS = 60_000;
 
@@ -38,7 +41,7 @@ export function createFaults(fail: Fail) {
       const path = typeof body.path === "string" ? body.path : "";
       if (!path.startsWith("/v1/")) throw fail("Missing required param: path (a prefix such as /v1/transfers).", "path", "parameter_missing");
       const mode = body.mode;
-      if (mode !== "500" && mode !== "timeout") throw fail("Invalid mode: must be one of 500 or timeout", "mode");
+      if (mode !== "500" && mode !== "500-saved" && mode !== "timeout") throw fail("Invalid mode: must be one of 500, 500-saved or timeout", "mode");
       const count = body.count === undefined ? 1 : Number(body.count);
       if (!Number.isInteger(count) || count < 1) throw fail("Invalid positive integer", "count");
       const delayMs = body.delay_ms === undefined ? 15_000 : Number(body.delay_ms);

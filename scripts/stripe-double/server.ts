@@ -219,7 +219,11 @@ export function createStripeDouble(options: { webhook?: WebhookTarget | null } =
         throw new StripeError(401, { type: "invalid_request_error", message: "You did not provide an API key." });
       }
       const fault = faults.take(req.method ?? "GET", url.pathname, parseStripeForm(req.method === "GET" ? url.search.slice(1) : raw));
-      if (fault?.mode === "500") throw new StripeError(500, { type: "api_error", message: "An unknown error occurred (a fault armed with /v1/test_helpers/faults)." });
+      if (fault?.mode === "500" || fault?.mode === "500-saved") {
+        const error = new StripeError(500, { type: "api_error", message: "An unknown error occurred (a fault armed with /v1/test_helpers/faults)." });
+        error.isSavedForReplay = fault.mode === "500-saved";
+        throw error;
+      }
       if (fault?.mode === "timeout") heldForMs = fault.delayMs;
       const match = routes.map((r) => ({ r, m: r.method === req.method ? r.pattern.exec(url.pathname) : null })).find((x) => x.m);
       if (!match) throw invalidRequest(`Unrecognized request URL (${req.method}: ${url.pathname}).`, undefined, undefined, 404);

@@ -85,7 +85,7 @@ export async function transfersOf(payoutId: string) {
 }
 
 /** Arms a fault on the double (scripts/stripe-double/faults.ts): the next `count` matching requests fail. */
-export async function armStripeFault(fault: { path: string; mode: "500" | "timeout"; count: number; method?: "GET" | "POST"; match?: Record<string, string | Record<string, string>>; delayMs?: number }) {
+export async function armStripeFault(fault: { path: string; mode: "500" | "500-saved" | "timeout"; count: number; method?: "GET" | "POST"; match?: Record<string, string | Record<string, string>>; delayMs?: number }) {
   const body = new URLSearchParams({ path: fault.path, mode: fault.mode, count: String(fault.count) });
   if (fault.method) body.set("method", fault.method);
   if (fault.delayMs !== undefined) body.set("delay_ms", String(fault.delayMs));

@@ -65,6 +65,36 @@ describe("Stripe failing on the license's money paths", () => {
     expect(await db.refund.count({ where: { grantId: grant.id } })).toBe(1);
     recordFigures("stripe-license-paths", { customerTimeouts: 1, session500s: 3, refund500s: 3, customers: customers.length, sessions: sessions.length, refunds: refunds.length, payments: grant.payments.length });
   }, 60_000);
+
+  it("a 500 Stripe saved under the key is not replayed to the next click, and a session whose answer was lost is offered again", async () => {
+    const people = await createOrganizationWithPeople("LICENSEE");
+    const organizationId = people.organization.id;
+    await completeLicenseeProfile(organizationId, people.owner.user.id);
+    // The 500 happened while Stripe ran the request, so Stripe keeps it for the key: the SDK's
+    // retries get it again, and so would the next click if it used the same key.
+    await armStripeFault({ path: "/v1/checkout/sessions", method: "POST", mode: "500-saved", count: 1, match: { metadata: { organizationId } } });
+    await expect(startCheckout(people.owner.actor, { organizationId })).rejects.toMatchObject({ type: "StripeAPIError", statusCode: 500 });
+    const failed = await db.licenseGrant.findFirstOrThrow({ where: { organizationId } });
+    expect([failed.stripeCheckoutSessionId, failed.checkoutFailures]).toEqual([null, 1]);
+    const started = await startCheckout(people.owner.actor, { organizationId });
+    expect(started.grantId).toBe(failed.id);
+    const { stripeCustomerId } = await db.licenseeProfile.findUniqueOrThrow({ where: { organizationId } });
+    expect((await double(`/v1/checkout/sessions?customer=${stripeCustomerId}&limit=100`)).data).toHaveLength(1);
+
+    // A session Stripe made for the grant but whose answer never came back (here: made directly,
+    // then forgotten by the grant): the next click offers it rather than making another.
+    const lost = await stripeClient().checkout.sessions.create({
+      mode: "payment", customer: stripeCustomerId!, client_reference_id: failed.id, metadata: { grantId: failed.id, organizationId },
+      line_items: [{ quantity: 1, price_data: { currency: "usd", unit_amount: Number(failed.feeCents), product_data: { name: "Lost answer" } } }],
+      success_url: "http://127.0.0.1/success", cancel_url: "http://127.0.0.1/cancel",
+    });
+    await stripeClient().checkout.sessions.expire((await db.licenseGrant.findUniqueOrThrow({ where: { id: failed.id } })).stripeCheckoutSessionId!);
+    const again = await startCheckout(people.owner.actor, { organizationId });
+    expect(again.url).toBe(lost.url);
+    expect((await db.licenseGrant.findUniqueOrThrow({ where: { id: failed.id } })).stripeCheckoutSessionId).toBe(lost.id);
+    expect((await double(`/v1/checkout/sessions?customer=${stripeCustomerId}&limit=100`)).data).toHaveLength(2);
+    expect(await db.auditLog.count({ where: { entityId: failed.id, action: "license.checkout_started" } })).toBe(1);
+  });
 });
 
 describe("Stripe failing while a run with many payees is paid", () => {

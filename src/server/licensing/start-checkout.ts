@@ -1,4 +1,5 @@
 import "server-only";
+import type Stripe from "stripe";
 import { Prisma } from "@/generated/prisma/client";
 import { renewalOpensOn } from "@/lib/licensing/term";
 import { todayUtc } from "@/lib/works/work-input";
@@ -108,7 +109,30 @@ export async function startCheckout(actor: Actor | null, input: { organizationId
   // on the first click, the grant was made but the audit row never was, and the second click finds
   // the grant already there (tests/faults/stripe-faults.test.ts).
   const isFirstSession = !grant.stripeCheckoutSessionId;
-  const attempt = isFirstSession ? "" : `:${Date.now()}`;
+  const pendingGrant = grant;
+  const recordSession = (session: Stripe.Checkout.Session) => db.$transaction(async (tx) => {
+    await tx.licenseGrant.update({ where: { id: pendingGrant.id }, data: { stripeCheckoutSessionId: session.id } });
+    if (isFirstSession) {
+      await writeAudit(tx, actor, {
+        action: "license.checkout_started",
+        entityType: "LicenseGrant",
+        entityId: pendingGrant.id,
+        organizationId: input.organizationId,
+        after: { licenseNumber: pendingGrant.licenseNumber, feeCents: pendingGrant.feeCents, priceScheduleId: pendingGrant.priceScheduleId, checkoutSessionId: session.id, autoRenew: isSubscription },
+      });
+    }
+  });
+  // An earlier click's session that Stripe made but whose answer never reached us (a timeout past
+  // the SDK's retries): that one is offered, not a second session for the same grant.
+  const unrecorded = await openSessionFor(stripe, customer, grant.id, grant.stripeCheckoutSessionId);
+  if (unrecorded?.url) {
+    await recordSession(unrecorded);
+    return { url: unrecorded.url, grantId: grant.id };
+  }
+  // One key per try: clicks at the same time share it (one session), and a try that failed moves
+  // it on, because Stripe saves a 500 that happened while a request ran and replays it to every
+  // later request with that key.
+  const idempotencyKey = isFirstSession ? `checkout:${grant.id}:${grant.checkoutFailures}` : `checkout:${grant.id}:${Date.now()}`;
   const session = await stripe.checkout.sessions.create(
     {
       mode: isSubscription ? "subscription" : "payment",
@@ -129,20 +153,18 @@ export async function startCheckout(actor: Actor | null, input: { organizationId
       success_url: `${appUrl()}/licensee/license/success?session_id={CHECKOUT_SESSION_ID}`,
       cancel_url: `${appUrl()}/licensee`,
     },
-    { idempotencyKey: `checkout:${grant.id}${attempt}` },
-  );
-  await db.$transaction(async (tx) => {
-    await tx.licenseGrant.update({ where: { id: grant.id }, data: { stripeCheckoutSessionId: session.id } });
-    if (isFirstSession) {
-      await writeAudit(tx, actor, {
-        action: "license.checkout_started",
-        entityType: "LicenseGrant",
-        entityId: grant.id,
-        organizationId: input.organizationId,
-        after: { licenseNumber: grant.licenseNumber, feeCents: grant.feeCents, priceScheduleId: grant.priceScheduleId, checkoutSessionId: session.id, autoRenew: isSubscription },
-      });
-    }
+    { idempotencyKey },
+  ).catch(async (error: unknown) => {
+    if (isFirstSession) await db.licenseGrant.update({ where: { id: pendingGrant.id }, data: { checkoutFailures: { increment: 1 } } });
+    throw error;
   });
+  await recordSession(session);
   if (!session.url) throw new Error("Stripe returned a Checkout Session without a URL.");
   return { url: session.url, grantId: grant.id };
+}
+
+/** The customer's open Checkout Session for this grant that the grant does not know of, if any. */
+async function openSessionFor(stripe: Stripe, customer: string, grantId: string, known: string | null): Promise<Stripe.Checkout.Session | null> {
+  const open = await stripe.checkout.sessions.list({ customer, status: "open", limit: 100 });
+  return open.data.find((s) => s.metadata?.grantId === grantId && s.id !== known) ?? null;
 }
