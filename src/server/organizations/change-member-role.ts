@@ -1,10 +1,9 @@
 import "server-only";
-import { writeAudit } from "../audit/write-audit";
 import type { Actor } from "../auth/actor";
 import { authorize, can } from "../auth/policies";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { assertOwnerRemains } from "./last-owner";
+import { applyRoleChange } from "./apply-role-change";
 import { ZChangeMemberRoleInput, type TChangeMemberRoleInput } from "./members.schema";
 
 /** Changes a member's role and ends that member's sessions so the new role applies at once. */
@@ -18,16 +17,6 @@ export async function changeMemberRole(actor: Actor | null, rawInput: TChangeMem
     });
     if (!before) throw notFound("That member");
     if (before.role === input.role) return;
-    await tx.membership.update({ where: { id: before.id }, data: { role: input.role } });
-    await assertOwnerRemains(tx, input.organizationId);
-    await tx.user.update({ where: { id: before.userId }, data: { sessionVersion: { increment: 1 } } });
-    await writeAudit(tx, actor, {
-      action: "member.role_changed",
-      entityType: "Membership",
-      entityId: before.id,
-      organizationId: input.organizationId,
-      before: { role: before.role },
-      after: { role: input.role },
-    });
+    await applyRoleChange(tx, actor, { organizationId: input.organizationId, membership: before, role: input.role });
   });
 }

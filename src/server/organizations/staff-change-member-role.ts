@@ -1,10 +1,9 @@
 import "server-only";
-import { writeAudit } from "../audit/write-audit";
 import type { Actor } from "../auth/actor";
 import { authorize, can } from "../auth/policies";
 import { db } from "../db";
 import { notFound, validation } from "../errors";
-import { assertOwnerRemains } from "./last-owner";
+import { applyRoleChange } from "./apply-role-change";
 import { ZStaffChangeMemberRoleInput, type TStaffChangeMemberRoleInput } from "./staff-organizations.schema";
 
 const ROLE_LABEL = { OWNER: "an owner", MEMBER: "a member" } as const;
@@ -26,17 +25,7 @@ export async function changeMemberRoleAsStaff(actor: Actor | null, rawInput: TSt
     if (before.role === input.role) {
       throw validation(`${before.user.email} is already ${ROLE_LABEL[input.role]}.`, { role: [`Already ${ROLE_LABEL[input.role]}.`] });
     }
-    await tx.membership.update({ where: { id: before.id }, data: { role: input.role } });
-    await assertOwnerRemains(tx, input.organizationId);
-    await tx.user.update({ where: { id: before.userId }, data: { sessionVersion: { increment: 1 } } });
-    await writeAudit(tx, actor, {
-      action: "member.role_changed",
-      entityType: "Membership",
-      entityId: before.id,
-      organizationId: input.organizationId,
-      before: { role: before.role },
-      after: { role: input.role, reason: input.reason, email: before.user.email },
-    });
+    await applyRoleChange(tx, actor, { organizationId: input.organizationId, membership: before, role: input.role, after: { reason: input.reason, email: before.user.email } });
     return { email: before.user.email, role: input.role };
   });
 }

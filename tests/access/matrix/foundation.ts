@@ -91,6 +91,7 @@ export const FOUNDATION_INTERNAL = [
   "verifyPassword",
   "dummyPasswordHash",
   "assertOwnerRemains",
+  "applyRoleChange",
   "requirePageActor",
   "requestIp",
   "handleForm",
