@@ -69,6 +69,7 @@ export const IMPORTS_INTERNAL = [
   "csvRecordToRow",
   "readCsvRows",
   "productToRow",
+  "newProduct",
   "readOnixRows",
   // the upload's plumbing, called by startWorksImport
   "storeUpload",
