@@ -1,7 +1,8 @@
 "use client";
 
-import { startTransition, useActionState, useRef, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { setWorksSuspensionAction } from "@/app/_actions/staff-works";
+import { SelectAllOnPage, useCheckboxSelection } from "../forms/checkbox-selection";
 import { FormAlert } from "../forms/form-alert";
 import { Button } from "../ui/button";
 
@@ -12,23 +13,16 @@ import { Button } from "../ui/button";
  */
 export function WorksSelectionForm({ children, maxWorks }: { children: React.ReactNode; maxWorks: number }) {
   const [state, action, isPending] = useActionState(setWorksSuspensionAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  const [selection, setSelection] = useState({ selected: 0, isAll: false });
+  const { formRef, recount, setAll, selected, isAll } = useCheckboxSelection("workId");
   const [intent, setIntent] = useState<"suspend" | "unsuspend">("suspend");
-  const boxes = () => [...(form.current?.querySelectorAll<HTMLInputElement>('input[name="workId"]') ?? [])];
-  const recount = () => {
-    const all = boxes();
-    const selected = all.filter((b) => b.checked).length;
-    setSelection({ selected, isAll: selected > 0 && selected === all.length });
-  };
   const [answered, setAnswered] = useState({ state, successes: 0 });
   if (answered.state !== state) setAnswered({ state, successes: answered.successes + (state?.ok ? 1 : 0) });
   const errors = state?.fieldErrors ?? {};
-  const works = selection.selected === 1 ? "1 work" : `${selection.selected} works`;
+  const works = selected === 1 ? "1 work" : `${selected} works`;
 
   return (
     <form
-      ref={form}
+      ref={formRef}
       onChange={recount}
       onSubmit={(event) => {
         event.preventDefault();
@@ -38,21 +32,7 @@ export function WorksSelectionForm({ children, maxWorks }: { children: React.Rea
         startTransition(() => action(data));
       }}
     >
-      <div className="mb-3 flex flex-wrap items-center gap-3 text-sm">
-        <label className="inline-flex items-center gap-2 text-slate-700">
-          <input
-            type="checkbox"
-            aria-label="Select every work on this page"
-            checked={selection.isAll}
-            onChange={(event) => {
-              for (const box of boxes()) box.checked = event.target.checked;
-              recount();
-            }}
-          />
-          Select all on this page
-        </label>
-        <span className="text-slate-500" aria-live="polite">{selection.selected} selected</span>
-      </div>
+      <SelectAllOnPage label="Select every work on this page" selected={selected} isAll={isAll} setAll={setAll} />
       {children}
       <div className="mt-4 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
         <div className="flex flex-col gap-3 lg:flex-row lg:items-end">
@@ -61,10 +41,10 @@ export function WorksSelectionForm({ children, maxWorks }: { children: React.Rea
             <input key={answered.successes} id="bulk-reason" name="reason" maxLength={500} placeholder="Rights under review after a takedown request, …" aria-invalid={errors.reason ? true : undefined} className="mt-1 block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500" />
           </div>
           <div className="flex gap-2">
-            <Button type="submit" name="intent" value="suspend" variant="danger" disabled={isPending || selection.selected === 0}>
+            <Button type="submit" name="intent" value="suspend" variant="danger" disabled={isPending || selected === 0}>
               {isPending && intent === "suspend" ? "Suspending…" : `Suspend ${works}`}
             </Button>
-            <Button type="submit" name="intent" value="unsuspend" variant="secondary" disabled={isPending || selection.selected === 0}>
+            <Button type="submit" name="intent" value="unsuspend" variant="secondary" disabled={isPending || selected === 0}>
               {isPending && intent === "unsuspend" ? "Lifting…" : `Lift suspension of ${works}`}
             </Button>
           </div>

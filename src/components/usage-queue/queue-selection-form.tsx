@@ -1,7 +1,8 @@
 "use client";
 
-import { startTransition, useActionState, useRef, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { rejectUsageLinesAction } from "@/app/_actions/usage-queue";
+import { SelectAllOnPage, useCheckboxSelection } from "../forms/checkbox-selection";
 import { FormAlert } from "../forms/form-alert";
 import { Button } from "../ui/button";
 
@@ -14,27 +15,19 @@ const INPUT = "block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-in
  */
 export function QueueSelectionForm({ children }: { children: React.ReactNode }) {
   const [state, action, isPending] = useActionState(rejectUsageLinesAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  const [selection, setSelection] = useState({ selected: 0, isAll: false });
-  const boxes = () => [...(form.current?.querySelectorAll<HTMLInputElement>('input[name="key"]') ?? [])];
-  const recount = () => {
-    const all = boxes();
-    const selected = all.filter((b) => b.checked).length;
-    setSelection({ selected, isAll: selected > 0 && selected === all.length });
-  };
+  const { formRef, recount, setAll, clear, selected, isAll } = useCheckboxSelection("key");
   // After a rejection the decided rows leave the page: the count starts again from zero and the
   // reason field is remounted empty (keyed by the number of successes).
   const [answered, setAnswered] = useState({ state, successes: 0 });
   if (answered.state !== state) {
     setAnswered({ state, successes: answered.successes + (state?.ok ? 1 : 0) });
-    if (state?.ok) setSelection({ selected: 0, isAll: false });
+    if (state?.ok) clear();
   }
-  const { selected } = selection;
 
   const errors = state?.fieldErrors ?? {};
   return (
     <form
-      ref={form}
+      ref={formRef}
       onChange={recount}
       onSubmit={(event) => {
         event.preventDefault();
@@ -42,21 +35,7 @@ export function QueueSelectionForm({ children }: { children: React.ReactNode }) 
         startTransition(() => action(data));
       }}
     >
-      <div className="mb-3 flex flex-wrap items-center gap-3 text-sm">
-        <label className="inline-flex items-center gap-2 text-slate-700">
-          <input
-            type="checkbox"
-            aria-label="Select every group on this page"
-            checked={selection.isAll}
-            onChange={(event) => {
-              for (const box of boxes()) box.checked = event.target.checked;
-              recount();
-            }}
-          />
-          Select all on this page
-        </label>
-        <span className="text-slate-500" aria-live="polite">{selected} selected</span>
-      </div>
+      <SelectAllOnPage label="Select every group on this page" selected={selected} isAll={isAll} setAll={setAll} />
       {children}
       <div className="mt-4 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
         <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
