@@ -5,7 +5,8 @@ import { staffUpdateWorkAction } from "@/app/_actions/staff-works";
 import { TextField } from "../forms/fields";
 import { FormAlert } from "../forms/form-alert";
 import { Button } from "../ui/button";
-import { WorkFields, type WorkFieldValues } from "../works/work-fields";
+import type { WorkFieldValues } from "@/lib/works/work-field-values";
+import { WorkFields } from "../works/work-fields";
 
 export type StaffWorkFormValues = WorkFieldValues;
 

@@ -1,20 +1,9 @@
 "use client";
 
+import type { WorkFieldValues } from "@/lib/works/work-field-values";
 import { LIMITS, PURPOSES, PURPOSE_LABELS, WORK_TYPES, WORK_TYPE_LABELS, type PurposeCode } from "@/lib/works/work-input";
 import { SelectField, TextField } from "../forms/fields";
 import { ContributorsInput, IdentifiersInput } from "./list-inputs";
-
-/** What a work is, as its forms hold it while it is typed (the rightsholder's and staff's). */
-export type WorkFieldValues = {
-  title: string;
-  contributors: string[];
-  type: string;
-  language: string;
-  publicationYear: string;
-  publisher: string;
-  purposes: PurposeCode[];
-  identifiers: string[];
-};
 
 const PURPOSE_HINTS: Record<PurposeCode, string> = {
   TRAIN: "Building a model's general abilities from large collections of text.",

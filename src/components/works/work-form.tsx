@@ -6,7 +6,8 @@ import { PURPOSES } from "@/lib/works/work-input";
 import { TextField } from "../forms/fields";
 import { FormAlert } from "../forms/form-alert";
 import { Button } from "../ui/button";
-import { WorkFields, type WorkFieldValues } from "./work-fields";
+import type { WorkFieldValues } from "@/lib/works/work-field-values";
+import { WorkFields } from "./work-fields";
 
 export type WorkFormValues = WorkFieldValues & { excludedFrom: string };
 

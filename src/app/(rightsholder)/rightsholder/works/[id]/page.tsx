@@ -15,6 +15,7 @@ import { can } from "@/server/auth/policies";
 import { isAppError } from "@/server/errors";
 import { HISTORY_LIMIT } from "@/server/works/work-history";
 import { getWork, type WorkDetails } from "@/server/works/works.queries";
+import { workFieldValuesOf } from "@/lib/works/work-field-values";
 
 export const metadata: Metadata = { title: "Work" };
 
@@ -154,17 +155,7 @@ export default async function WorkPage({ params, searchParams }: { params: Promi
                 mode="edit"
                 workId={work.id}
                 version={work.updatedAt.toISOString()}
-                initial={{
-                  title: work.title,
-                  contributors: work.contributors.length > 0 ? work.contributors : [""],
-                  type: work.type,
-                  language: work.language ?? "",
-                  publicationYear: work.publicationYear ? String(work.publicationYear) : "",
-                  publisher: work.publisher ?? "",
-                  purposes: work.purposes,
-                  identifiers: work.identifiers.length > 0 ? work.identifiers.map((i) => i.value) : [""],
-                  excludedFrom: work.excludedFrom ?? "",
-                }}
+                initial={{ ...workFieldValuesOf(work), excludedFrom: work.excludedFrom ?? "" }}
               />
             ) : (
               <dl className="grid gap-3 text-sm sm:grid-cols-2">

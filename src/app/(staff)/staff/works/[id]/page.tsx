@@ -16,6 +16,7 @@ import { orNotFoundPage, requirePageActor } from "@/server/auth/page-guards";
 import { can } from "@/server/auth/policies";
 import { HISTORY_LIMIT } from "@/server/works/work-history";
 import { getWorkForStaff, type StaffWorkDetails } from "@/server/works/staff-work.queries";
+import { workFieldValuesOf } from "@/lib/works/work-field-values";
 
 export const metadata: Metadata = { title: "Work" };
 
@@ -120,16 +121,7 @@ export default async function StaffWorkPage({ params }: { params: Promise<{ id: 
               <StaffWorkEditForm
                 workId={work.id}
                 version={work.updatedAt.toISOString()}
-                initial={{
-                  title: work.title,
-                  contributors: work.contributors.length > 0 ? work.contributors : [""],
-                  type: work.type,
-                  language: work.language ?? "",
-                  publicationYear: work.publicationYear ? String(work.publicationYear) : "",
-                  publisher: work.publisher ?? "",
-                  purposes: work.purposes,
-                  identifiers: work.identifiers.length > 0 ? work.identifiers.map((i) => i.value) : [""],
-                }}
+                initial={workFieldValuesOf(work)}
               />
             ) : <ReadOnlyDetails work={work} />}
           </Card>
