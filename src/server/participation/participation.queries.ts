@@ -1,5 +1,5 @@
 import "server-only";
-import { participationChecklist } from "@/lib/participation/checklist";
+import { standingOf } from "@/lib/participation/standing";
 import { taxFormState, type TaxFormTypeCode } from "@/lib/participation/tax-form";
 import { todayUtc } from "@/lib/works/work-input";
 import type { Actor } from "../auth/actor";
@@ -28,14 +28,7 @@ export async function loadStanding(client: DbOrTx, organizationId: string) {
   const profile = organization.rightsholderProfile;
   const acceptance = agreement ? organization.agreementAcceptances.find((a) => a.agreementId === agreement.id) ?? null : null;
   const acceptedBy = acceptance ? await client.user.findUnique({ where: { id: acceptance.userId }, select: { name: true, email: true } }) : null;
-  const tax = taxFormState(profile.taxFormType as TaxFormTypeCode | null, day(profile.taxFormSignedOn), profile.taxFormValid, todayUtc());
-  const checklist = participationChecklist({
-    agreementAccepted: acceptance !== null,
-    profileComplete: Boolean(profile.legalName && profile.country && profile.contactName && profile.contactEmail),
-    payoutsEnabled: profile.payoutsEnabled,
-    hasPayoutAccount: profile.stripeAccountId !== null,
-    taxFormState: tax.state,
-  });
+  const { tax, checklist, isComplete } = standingOf({ ...profile, taxFormSignedOn: day(profile.taxFormSignedOn), agreementAccepted: acceptance !== null, hasPayoutAccount: profile.stripeAccountId !== null }, todayUtc());
   return {
     organization: { id: organization.id, name: organization.name, createdAt: organization.createdAt },
     profile: { ...profile, taxFormSignedOn: day(profile.taxFormSignedOn) },
@@ -44,7 +37,7 @@ export async function loadStanding(client: DbOrTx, organizationId: string) {
     earlierAcceptances: organization.agreementAcceptances.filter((a) => a.id !== acceptance?.id).map((a) => ({ version: a.agreement.version, acceptedAt: a.acceptedAt })),
     tax,
     checklist,
-    isComplete: checklist.every((item) => item.done),
+    isComplete,
   };
 }
 

@@ -1,6 +1,5 @@
 import "server-only";
-import { participationChecklist } from "@/lib/participation/checklist";
-import { taxFormState, type TaxFormTypeCode } from "@/lib/participation/tax-form";
+import { standingOf } from "@/lib/participation/standing";
 import { isUuid } from "@/lib/uuid";
 import { todayUtc } from "@/lib/works/work-input";
 import type { Actor } from "../auth/actor";
@@ -18,8 +17,8 @@ type StandingRow = {
 
 /**
  * Whether the rightsholder's works are in the licensed repertoire yet, and whether its checklist
- * is complete: what the works list's notice needs, in one statement. It is the same checklist as
- * the participation page's (`loadStanding`), from the same facts; the works list is the portal's
+ * is complete: what the works list's notice needs, in one statement. It is the same rule as the
+ * participation page's (`standingOf`), from the same facts; the works list is the portal's
  * busiest rightsholder page, and the full standing took three round trips.
  */
 export async function getRepertoireStanding(actor: Actor | null, organizationId: string): Promise<RepertoireStanding> {
@@ -33,14 +32,6 @@ export async function getRepertoireStanding(actor: Actor | null, organizationId:
       FROM organizations o JOIN rightsholder_profiles rp ON rp."organizationId" = o.id
      WHERE o.id = ${organizationId}::uuid AND o.kind = 'RIGHTSHOLDER'` : [];
   if (!row) throw notFound("That rightsholder");
-  const signedOn = row.taxFormSignedOn ? row.taxFormSignedOn.toISOString().slice(0, 10) : null;
-  const tax = taxFormState(row.taxFormType as TaxFormTypeCode | null, signedOn, row.taxFormValid, todayUtc());
-  const checklist = participationChecklist({
-    agreementAccepted: row.agreementAccepted,
-    profileComplete: Boolean(row.legalName && row.country && row.contactName && row.contactEmail),
-    payoutsEnabled: row.payoutsEnabled,
-    hasPayoutAccount: row.hasPayoutAccount,
-    taxFormState: tax.state,
-  });
-  return { status: row.status, isComplete: checklist.every((item) => item.done) };
+  const { isComplete } = standingOf({ ...row, taxFormSignedOn: row.taxFormSignedOn ? row.taxFormSignedOn.toISOString().slice(0, 10) : null }, todayUtc());
+  return { status: row.status, isComplete };
 }
