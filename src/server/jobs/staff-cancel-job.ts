@@ -3,8 +3,8 @@ import { writeAudit } from "../audit/write-audit";
 import type { Actor } from "../auth/actor";
 import { authorize, can, requireUser } from "../auth/policies";
 import { db } from "../db";
-import { AppError, notFound, validation } from "../errors";
-import { ZJobActionInput, type TJobActionInput } from "./staff-jobs.schema";
+import { AppError, notFound } from "../errors";
+import { parseJobAction, type TJobActionInput } from "./staff-jobs.schema";
 
 /**
  * ADMIN cancels a QUEUED job with a reason: it becomes CANCELLED and no worker claims it. Only
@@ -14,12 +14,7 @@ import { ZJobActionInput, type TJobActionInput } from "./staff-jobs.schema";
 export async function cancelQueuedJob(actor: Actor | null, rawInput: TJobActionInput): Promise<{ jobId: string }> {
   authorize(can.administer(actor), "Only staff administrators cancel jobs.");
   requireUser(actor);
-  const parsed = ZJobActionInput.safeParse(rawInput);
-  if (!parsed.success) {
-    if (parsed.error.issues.some((i) => i.path[0] === "jobId")) throw notFound("That job");
-    throw validation("Please correct the highlighted fields.", { reason: parsed.error.issues.map((i) => i.message) });
-  }
-  const { jobId, reason } = parsed.data;
+  const { jobId, reason } = parseJobAction(rawInput);
   return db.$transaction(async (tx) => {
     const job = await tx.job.findUnique({ where: { id: jobId }, select: { name: true, status: true, attempts: true, runAt: true, singletonKey: true } });
     if (!job) throw notFound("That job");

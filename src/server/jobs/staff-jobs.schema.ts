@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { notFound, validation } from "../errors";
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 
 // The job monitor's filters and the inputs of its ADMIN actions (retry, cancel, schedule switch).
@@ -44,3 +45,11 @@ export const ZScheduleSwitchInput = z.object({
   reason,
 });
 export type TScheduleSwitchInput = z.input<typeof ZScheduleSwitchInput>;
+
+/** A job action's input, or why not: a malformed job id is "not found", a bad reason a field error. */
+export function parseJobAction(rawInput: TJobActionInput): z.output<typeof ZJobActionInput> {
+  const parsed = ZJobActionInput.safeParse(rawInput);
+  if (parsed.success) return parsed.data;
+  if (parsed.error.issues.some((i) => i.path[0] === "jobId")) throw notFound("That job");
+  throw validation("Please correct the highlighted fields.", { reason: parsed.error.issues.map((i) => i.message) });
+}

@@ -4,9 +4,9 @@ import { writeAudit } from "../audit/write-audit";
 import type { Actor } from "../auth/actor";
 import { authorize, can, requireUser } from "../auth/policies";
 import { db } from "../db";
-import { AppError, notFound, validation } from "../errors";
+import { AppError, notFound } from "../errors";
 import { JOBS } from "./registry";
-import { RETRY_ATTEMPTS, ZJobActionInput, type TJobActionInput } from "./staff-jobs.schema";
+import { RETRY_ATTEMPTS, parseJobAction, type TJobActionInput } from "./staff-jobs.schema";
 
 // ADMIN puts a FAILED job back in the queue, due now. Its attempts stay as they are (the record of
 // how often it ran; "retried" in the monitor means attempts > 1) and it gets RETRY_ATTEMPTS more:
@@ -23,12 +23,7 @@ function twinMessage(name: string, key: string, twin?: { id: string; status: str
 export async function retryFailedJob(actor: Actor | null, rawInput: TJobActionInput): Promise<{ jobId: string; maxAttempts: number }> {
   authorize(can.administer(actor), "Only staff administrators retry jobs.");
   requireUser(actor);
-  const parsed = ZJobActionInput.safeParse(rawInput);
-  if (!parsed.success) {
-    if (parsed.error.issues.some((i) => i.path[0] === "jobId")) throw notFound("That job");
-    throw validation("Please correct the highlighted fields.", { reason: parsed.error.issues.map((i) => i.message) });
-  }
-  const { jobId, reason } = parsed.data;
+  const { jobId, reason } = parseJobAction(rawInput);
   const job = await db.job.findUnique({ where: { id: jobId } });
   if (!job) throw notFound("That job");
   if (job.status !== "FAILED") throw new AppError("CONFLICT", `Only a failed job is retried; this one is ${job.status.toLowerCase()}.`);
