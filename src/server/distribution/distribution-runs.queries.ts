@@ -9,13 +9,13 @@ import { db } from "../db";
 import { notFound } from "../errors";
 import { FINAL_RUN_STATUSES } from "./runs.schema";
 import { CALCULATE_JOB } from "./ensure-run-for-quarter";
+import { isUuid } from "@/lib/uuid";
 
 // The staff console's read models of distribution runs: the list, one run with what can be done
 // with it now, and the quarters a run can still be created for. Both staff roles read them;
 // the `can*` flags say what ADMIN may do (the use cases decide again).
 
 const FORBIDDEN = "Only staff can see distribution runs.";
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 const PAYOUT_STATUSES: PayoutStatus[] = ["PENDING", "SUBMITTED", "PAID", "FAILED"];
 /** A job is about to change the run: the console refreshes itself. */
 const MOVING_STATUSES: RunStatus[] = ["PENDING", "CALCULATING", "APPROVED", "PAYING"];

@@ -7,6 +7,7 @@ import { authorize, can } from "../auth/policies";
 import { db, type DbOrTx } from "../db";
 import { notFound } from "../errors";
 import { ledgerChecks, type RunTotals } from "./reconciliation-ledgers";
+import { isUuid } from "@/lib/uuid";
 
 // The reconciliation view: DOMAIN.md's invariants of a run, and the contract of decision 017, as
 // checks that pass or fail with their numbers. Everything is summed in SQL over the run's rows
@@ -39,7 +40,6 @@ const RUN_SELECT = {
   disputeHeldCents: true, releasedCents: true, externalCents: true, carriedInCents: true, paidCents: true, withheldCents: true, carriedOutCents: true,
 } as const;
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 const $ = (cents: bigint) => formatCents(cents);
 
 /** Every check of the run, in the order the console lists them. */

@@ -8,6 +8,7 @@ import { HTTP_STATUS, isAppError, notFound } from "../errors";
 import { csvDownloadResponse } from "../http/csv-download";
 import { pgPool } from "../pg";
 import { copyRowsOut, parseCopyRow } from "../pg-copy";
+import { isUuid } from "@/lib/uuid";
 
 // A run's tables as CSV for staff: statements, allocations (up to a million rows), payouts, and
 // the external co-owners' shares staff pay by hand. Each is one COPY (query) TO STDOUT read as it
@@ -17,7 +18,6 @@ import { copyRowsOut, parseCopyRow } from "../pg-copy";
 export const RUN_EXPORT_KINDS = ["statements", "allocations", "payouts", "external-payees"] as const;
 export type RunExportKind = (typeof RUN_EXPORT_KINDS)[number];
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 const FIRST_IDENTIFIER_ORDER = `array_position(ARRAY['ISBN13', 'ISSN', 'DOI', 'URL']::"IdentifierType"[], i.type), i.id`;
 const isoTime = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 

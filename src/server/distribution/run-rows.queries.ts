@@ -7,6 +7,7 @@ import type { Actor } from "../auth/actor";
 import { authorize, can } from "../auth/policies";
 import { db } from "../db";
 import { notFound } from "../errors";
+import { isUuid } from "@/lib/uuid";
 
 // A run's payouts and statements for the staff console, a page at a time: a run has up to 100k
 // payees, so both lists are keyset pages in payee-name order (name, then id, so equal names page
@@ -14,7 +15,6 @@ import { notFound } from "../errors";
 
 const FORBIDDEN = "Only staff can see distribution runs.";
 export const RUN_ROWS_PAGE_SIZE = 50;
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 type Cursor = { name: string; id: string };
 

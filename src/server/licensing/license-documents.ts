@@ -8,6 +8,7 @@ import { authorize, can } from "../auth/policies";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { verificationUrl } from "./verify-license";
+import { isUuid } from "@/lib/uuid";
 
 // The license's documents as PDF: the certificate (license number, licensee, term, scope and the
 // public verification URL) and the receipt of its payment. Drawn with PDF's standard Helvetica,
@@ -61,7 +62,7 @@ function paragraph(page: PDFPage, text: string, options: { x: number; y: number;
 
 async function loadDocumentGrant(actor: Actor | null, organizationId: string, grantId: string) {
   authorize(can.readLicensee(actor, organizationId));
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(grantId)) throw notFound("That license");
+  if (!isUuid(grantId)) throw notFound("That license");
   const grant = await db.licenseGrant.findFirst({
     where: { id: grantId, organizationId },
     include: {

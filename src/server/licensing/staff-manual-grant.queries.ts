@@ -9,6 +9,7 @@ import { getLicenseeProfile } from "../licensees/licensee-profile.queries";
 import { loadPlanSchedules } from "../pricing/price-schedules.queries";
 import { manualGrantContext } from "./staff-manual-grant-context";
 import { ZLicenseeSearch } from "./staff-licenses.schema";
+import { isUuid } from "@/lib/uuid";
 
 // Reads behind "Grant a license manually": the licensee organisations to choose from, and for
 // one of them everything the form shows and the use case (staff-grant-license.ts) decides with:
@@ -16,7 +17,6 @@ import { ZLicenseeSearch } from "./staff-licenses.schema";
 // licenses it holds, and the days a new term may start.
 
 export const LICENSEE_SEARCH_LIMIT = 20;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Licensee organisations by name or legal name, with what the grant form needs to know first. */
 export async function searchLicenseesForManualGrant(actor: Actor | null, rawQuery: { q?: string }) {
@@ -53,7 +53,7 @@ export async function searchLicenseesForManualGrant(actor: Actor | null, rawQuer
  */
 export async function getManualGrantDraft(actor: Actor | null, organizationId: string, today = todayUtc()) {
   authorize(can.readStaffArea(actor));
-  if (!UUID.test(organizationId)) throw notFound("That licensee");
+  if (!isUuid(organizationId)) throw notFound("That licensee");
   const [profile, plan, context] = await Promise.all([getLicenseeProfile(actor, organizationId), loadPlanSchedules(), manualGrantContext(db, organizationId, today)]);
   const schedule = profile.quote?.schedule ?? (plan ? scheduleInForce(plan.schedules, today) : null);
   const problems: string[] = [];

@@ -5,13 +5,13 @@ import { db } from "../db";
 import { notFound } from "../errors";
 import { loadStanding } from "../participation/participation.queries";
 import { ZStaffPage } from "./staff-organizations.schema";
+import { isUuid } from "@/lib/uuid";
 
 // One organisation in the staff area, read-only: its profile and standing, its members, its audit
 // trail. Both staff roles read; `canAdminister` tells the page whether to draw ADMIN's controls.
 // Every query names the organisation in its `where`, so rows of another never show.
 
 export const STAFF_ORGANIZATION_PAGE_SIZE = 25;
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 /** Offset and size for a page of one of the organisation's lists (one extra row tells if more follow). */
 export function staffPageWindow(rawPage: unknown) {

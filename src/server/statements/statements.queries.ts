@@ -7,13 +7,13 @@ import { chartWindow, earningsByIndustry, earningsByPurpose, topWorks } from "./
 import { disputeDeadline, isDisputeWindowOpen } from "./dispute-window";
 import { statementLinesPage } from "./statement-lines-page";
 import { VISIBLE_RUN_STATUSES, ZStatementLinesQuery, type TStatementLinesQuery } from "./statements.schema";
+import { isUuid } from "@/lib/uuid";
 
 // A rightsholder's royalty statements as its members (and staff, read-only) see them. Only runs
 // that are APPROVED, PAYING or PAID show: a CALCULATED run is a draft staff may still recalculate.
 // Another organisation's statement, or a draft's, is "not found".
 
 const FORBIDDEN = "Only this rightsholder's members and staff can see its statements.";
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 const VISIBLE_RUN = { status: { in: [...VISIBLE_RUN_STATUSES] } };
 
 export const STATEMENTS_PAGE_SIZE = 20;
